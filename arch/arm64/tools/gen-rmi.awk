@@ -1,0 +1,913 @@
+#!/usr/bin/awk -f
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# gen-rmi.awk: Arm CCA Realm Management Interface header generator
+#
+# Usage: awk -f gen-rmi.awk [-v mode=smc|cmds] arch/arm64/tools/rmi-<revision>
+#
+# mode=smc (default) prints <asm/rmi_smc.h>: function IDs, status codes,
+# enumerations, bitfield masks and structures followed by static_assert()s on
+# every member offset, member size and structure size.
+# mode=cmds prints <asm/rmi_cmds.h>: one inline rmi_<command>() wrapper for
+# every command whose registers are described.
+#
+# The description format is documented at the top of each description file and
+# in Documentation/arch/arm64/rmi-description.rst.  The whole description is
+# checked before anything is printed: the first error stops the generator with
+# "file:line: message" on stderr and a non-zero exit status, and no output.
+
+function fatal(msg) {
+	printf "%s:%d: %s\n", FILENAME, FNR, msg > "/dev/stderr"
+	failed = 1
+	exit 1
+}
+
+function emit(s) {
+	out[++nout] = s
+}
+
+# Print a CPP macro definition, padded so that the bodies line up.
+function define(name, val) {
+	if (name in macro)
+		fatal("duplicate name " name " (first defined at line " macro_line[name] ")")
+	macro[name] = val
+	macro_line[name] = FNR
+	emit(tab_to("#define " name, 48) val)
+}
+
+# Pad @s with tabs to column @col, with at least one tab.
+function tab_to(s, col, _c) {
+	_c = length(s)
+	do {
+		s = s "\t"
+		_c = int(_c / 8) * 8 + 8
+	} while (_c < col)
+	return s
+}
+
+function expect_fields(min, max) {
+	if (NF < min || NF > max) {
+		if (min == max)
+			fatal($1 ": " NF - 1 " arguments found where " min - 1 " expected")
+		fatal($1 ": " NF - 1 " arguments found where " min - 1 " to " max - 1 " expected")
+	}
+}
+
+function expect_block(b) {
+	if (block != b)
+		fatal($1 " outside a " b " block")
+}
+
+# Everything after field @n of the current line, as written.
+function rest_of_line(n, _s, _i) {
+	_s = ""
+	for (_i = n; _i <= NF; _i++)
+		_s = _s (_s == "" ? "" : " ") $_i
+	return _s
+}
+
+# Parse a decimal or 0x-prefixed hexadecimal number, or fail.
+function num(s, what, _v, _i, _c) {
+	if (s ~ /^0[xX][0-9a-fA-F]+$/) {
+		_v = 0
+		for (_i = 3; _i <= length(s); _i++) {
+			_c = index("0123456789abcdef", tolower(substr(s, _i, 1)))
+			_v = _v * 16 + _c - 1
+		}
+		return _v
+	}
+	if (s ~ /^[0-9]+$/)
+		return s + 0
+	fatal("invalid " what " '" s "'")
+}
+
+function hex(v) {
+	return sprintf("0x%x", v)
+}
+
+# Size expressions: whole power-of-two blocks as SZ_* (linux/sizes.h).
+function size_expr(v) {
+	if (v == 4096)
+		return "SZ_4K"
+	if (v == 2048)
+		return "SZ_2K"
+	if (v == 1024)
+		return "SZ_1K"
+	return hex(v)
+}
+
+function is_name(s) {
+	return s ~ /^[A-Z][A-Z0-9_]*$/
+}
+
+function is_cname(s) {
+	return s ~ /^[a-z][a-z0-9_]*$/
+}
+
+# Parse "<msb>:<lsb>" or "<bit>" into the globals msb and lsb, and their C
+# forms msb_c and lsb_c.  A bound may be written relative to the RMI granule
+# shift, "G" or "G-<n>": the granule is configured to PAGE_SIZE, so the C form
+# uses PAGE_SHIFT, and the checks use the smallest granule, 4KB (G = 12).
+function parse_bound(s, _v) {
+	if (s ~ /^[0-9]+$/) {
+		bound_c = s + 0
+		return s + 0
+	}
+	if (s == "G") {
+		bound_c = "PAGE_SHIFT"
+		return 12
+	}
+	if (s ~ /^G-[0-9]+$/) {
+		_v = substr(s, 3) + 0
+		bound_c = "PAGE_SHIFT - " _v
+		return 12 - _v
+	}
+	fatal("invalid bit number '" s "'")
+}
+
+function parse_bits(s, width, _b, _n) {
+	_n = split(s, _b, ":")
+	if (_n == 1 && s != "") {
+		msb = parse_bound(s)
+		msb_c = bound_c
+		lsb = msb
+		lsb_c = msb_c
+	} else if (_n == 2) {
+		msb = parse_bound(_b[1])
+		msb_c = bound_c
+		lsb = parse_bound(_b[2])
+		lsb_c = bound_c
+	} else {
+		fatal("invalid bit range '" s "'")
+	}
+	if (msb < lsb)
+		fatal("bit range " s ": msb < lsb")
+	if (msb >= width)
+		fatal("bit range " s " does not fit in " width " bits")
+}
+
+function mask_expr(hi, lo, hi_c, lo_c) {
+	if (hi_c == "")
+		hi_c = hi
+	if (lo_c == "")
+		lo_c = lo
+	if (hi == lo)
+		return (hi >= 32 ? "BIT_ULL(" : "BIT(") hi_c ")"
+	return (hi >= 32 ? "GENMASK_ULL(" : "GENMASK(") hi_c ", " lo_c ")"
+}
+
+# Bits of a fieldset must be listed from bit 0 upwards, each bit exactly once.
+function take_bits(s, _m) {
+	parse_bits(s, fs_width)
+	if (lsb < fs_next)
+		fatal("bits " s " overlap bits already described (next free bit is " fs_next ")")
+	if (lsb > fs_next) {
+		_m = lsb - 1
+		fatal("bits " _m ":" fs_next " of " fs_type " not accounted for before " s)
+	}
+	fs_next = msb + 1
+}
+
+# C type of a scalar type name, or "" if unknown.  Spec types UIntN, IntN
+# and BitsN of 8 to 64 bits, Address, the C types, and declared types (Enum,
+# Fieldset, Type) whose width rounds up to a C type.
+function scalar_ctype(t, _w) {
+	if (t ~ /^[us](8|16|32|64)$/)
+		return t == "s8" || t == "s16" || t == "s32" ? "" : t
+	if (t == "Address")
+		return "u64"
+	if (t == "Int64")
+		return "s64"
+	if (t ~ /^(UInt|Bits)[0-9]+$/)
+		_w = substr(t, 5) + 0
+	else if (t in type_width)
+		_w = type_width[t]
+	else
+		return ""
+	if (_w < 1 || _w > 64)
+		return ""
+	if (_w <= 8)
+		return "u8"
+	if (_w <= 16)
+		return "u16"
+	if (_w <= 32)
+		return "u32"
+	return "u64"
+}
+
+function ctype_size(c) {
+	if (c == "u8")
+		return 1
+	if (c == "u16")
+		return 2
+	if (c == "u32")
+		return 4
+	return 8
+}
+
+# Names ending in "_" + digits get no further "_" (RMI_FEATURE_REGISTER_0).
+function prefixed(prefix, name) {
+	return prefix "_" name
+}
+
+function check_fnum_range(v, _i) {
+	if (n_ranges == 0)
+		return
+	for (_i = 1; _i <= n_ranges; _i++)
+		if (v >= range_lo[_i] && v <= range_hi[_i])
+			return
+	fatal("FNUM " hex(v) " is outside every FnumRange")
+}
+
+BEGIN {
+	if (mode == "")
+		mode = "smc"
+	if (mode != "smc" && mode != "cmds") {
+		printf "gen-rmi.awk: unknown mode '%s' (smc or cmds)\n", mode > "/dev/stderr"
+		failed = 1
+		exit 1
+	}
+	block = "Root"
+	last_fnum = -1
+	n = split(ARGV[ARGC - 1], path_parts, "/")
+	desc_name = path_parts[n]
+}
+
+# Comments run from '#' to the end of the line.
+{
+	sub(/[ \t]*#.*$/, "")
+	if ($0 ~ /^[ \t]*$/)
+		next
+}
+
+$1 == "Revision" {
+	expect_block("Root")
+	expect_fields(2, 2)
+	if (revision != "")
+		fatal("Revision given twice")
+	if ($2 !~ /^[0-9]+\.[0-9]+-[a-z]+[0-9]+$/)
+		fatal("invalid revision '" $2 "' (expected e.g. 2.0-bet1)")
+	revision = $2
+	rev_macro = "RMI_SPEC_REVISION_" toupper($2)
+	gsub(/[.-]/, "_", rev_macro)
+	emit("/* DEN0137 revision described, and a macro to test for it */")
+	define("RMI_SPEC_REVISION", "\"" revision "\"")
+	define(rev_macro, "1")
+	emit("")
+	next
+}
+
+$1 == "FnumRange" {
+	expect_block("Root")
+	expect_fields(3, 3)
+	n_ranges++
+	range_lo[n_ranges] = num($2, "FNUM")
+	range_hi[n_ranges] = num($3, "FNUM")
+	if (range_lo[n_ranges] > range_hi[n_ranges])
+		fatal("FnumRange " $2 " " $3 ": low > high")
+	if (range_hi[n_ranges] > 65535)
+		fatal("FnumRange " $3 " does not fit in FID bits 15:0")
+	next
+}
+
+$1 == "Version" {
+	expect_block("Root")
+	expect_fields(3, 3)
+	if (revision == "")
+		fatal("Version before Revision")
+	if (!("RMI_ABI_VERSION_MAJOR_MASK" in macro) || !("RMI_ABI_VERSION_MINOR_MASK" in macro))
+		fatal("Version needs the RmiInterfaceVersion fieldset (prefix RMI_ABI_VERSION, mask) first")
+	emit("/* Interface revision implemented by this header */")
+	define("RMI_ABI_MAJOR_VERSION", num($2, "major version"))
+	define("RMI_ABI_MINOR_VERSION", num($3, "minor version"))
+	define("RMI_ABI_VERSION(major, minor)", "\\")
+	emit("\t(FIELD_PREP(RMI_ABI_VERSION_MAJOR_MASK, (major)) |\t\\")
+	emit("\t FIELD_PREP(RMI_ABI_VERSION_MINOR_MASK, (minor)))")
+	define("RMI_ABI_VERSION_GET_MAJOR(version)", "FIELD_GET(RMI_ABI_VERSION_MAJOR_MASK, (version))")
+	define("RMI_ABI_VERSION_GET_MINOR(version)", "FIELD_GET(RMI_ABI_VERSION_MINOR_MASK, (version))")
+	emit("")
+	next
+}
+
+# A type defined outside this specification (PsciReturnCode), by width.
+$1 == "Type" {
+	expect_block("Root")
+	expect_fields(3, 3)
+	if ($2 in type_width || scalar_ctype($2) != "")
+		fatal("type " $2 " already defined")
+	type_width[$2] = num($3, "width")
+	if (type_width[$2] < 1 || type_width[$2] > 64)
+		fatal("type width " $3 " is not 1 to 64 bits")
+	next
+}
+
+$1 == "Command" {
+	expect_block("Root")
+	expect_fields(3, 999)
+	block = "Command"
+	cmd_fnum = num($2, "FNUM")
+	cmd_name = $3
+	if (!is_name(cmd_name))
+		fatal("invalid command name '" cmd_name "'")
+	if (cmd_fnum > 65535)
+		fatal("FNUM " $2 " does not fit in FID bits 15:0")
+	check_fnum_range(cmd_fnum)
+	if (cmd_fnum in fnum_seen)
+		fatal("duplicate FNUM " hex(cmd_fnum) " (already " fnum_seen[cmd_fnum] ")")
+	if (cmd_name in cmd_seen)
+		fatal("duplicate command " cmd_name)
+	if (cmd_fnum < last_fnum)
+		fatal("FNUM " hex(cmd_fnum) " below the previous command's " hex(last_fnum) ": keep commands sorted by FNUM")
+	fnum_seen[cmd_fnum] = cmd_name
+	cmd_seen[cmd_name] = 1
+	last_fnum = cmd_fnum
+	n_cmds++
+	c_name[n_cmds] = cmd_name
+	c_fnum[n_cmds] = cmd_fnum
+	c_brief[n_cmds] = rest_of_line(4)
+	c_nin[n_cmds] = 0
+	c_nout[n_cmds] = 0
+	c_unknown[n_cmds] = 0
+	# Function IDs go at the top of the header, whatever comes before.
+	n = nout
+	define("SMC_RMI_" cmd_name, sprintf("SMC_RMI_CALL(0x%04x)", cmd_fnum))
+	fid_out[++n_fid_out] = out[nout]
+	nout = n
+	next
+}
+
+($1 == "In" || $1 == "Out") {
+	expect_block("Command")
+	expect_fields(4, 999)
+	if (c_unknown[n_cmds])
+		fatal($1 " in a command whose registers are Unknown")
+	if ($2 !~ /^X[0-9]+$/)
+		fatal("invalid register '" $2 "'")
+	reg = substr($2, 2) + 0
+	if (!is_cname($3))
+		fatal("invalid register name '" $3 "'")
+	if (scalar_ctype($4) == "")
+		fatal("unknown register type '" $4 "'")
+	if ($1 == "In") {
+		n = ++c_nin[n_cmds]
+		if (c_nout[n_cmds])
+			fatal("In after Out: list inputs first")
+		if (reg != n)
+			fatal("input " $3 " in X" reg ", expected X" n ": inputs are X1, X2, ... in order")
+		if (reg > 17)
+			fatal("input register X" reg " beyond X17")
+		c_in[n_cmds, n] = $3
+		c_intype[n_cmds, n] = $4
+		c_indoc[n_cmds, n] = rest_of_line(5)
+	} else {
+		n = ++c_nout[n_cmds]
+		if (reg != n)
+			fatal("output " $3 " in X" reg ", expected X" n ": outputs are X1, X2, ... in order")
+		if (reg > 17)
+			fatal("output register X" reg " beyond X17")
+		for (i = 1; i <= c_nin[n_cmds]; i++)
+			if (c_in[n_cmds, i] == $3)
+				fatal("output " $3 " has the name of an input of " cmd_name)
+		c_out[n_cmds, n] = $3
+		c_outtype[n_cmds, n] = $4
+		c_outdoc[n_cmds, n] = rest_of_line(5)
+	}
+	for (i = 1; i < (($1 == "In") ? c_nin[n_cmds] : c_nout[n_cmds]); i++)
+		if ((($1 == "In") ? c_in[n_cmds, i] : c_out[n_cmds, i]) == $3)
+			fatal("duplicate register name " $3 " in " cmd_name)
+	next
+}
+
+$1 == "Unknown" {
+	expect_block("Command")
+	expect_fields(1, 1)
+	if (c_nin[n_cmds] || c_nout[n_cmds])
+		fatal("Unknown in a command with registers")
+	c_unknown[n_cmds] = 1
+	next
+}
+
+$1 == "EndCommand" {
+	expect_block("Command")
+	expect_fields(1, 1)
+	block = "Root"
+	next
+}
+
+$1 == "Enum" {
+	expect_block("Root")
+	expect_fields(4, 5)
+	block = "Enum"
+	en_type = $2
+	en_width = num($3, "width")
+	en_prefix = $4
+	en_cenum = ""
+	if (NF == 5) {
+		if ($5 !~ /^enum:[a-z][a-z0-9_]*$/)
+			fatal("unknown Enum option '" $5 "' (enum:<c_name>)")
+		en_cenum = substr($5, 6)
+	}
+	if (en_type in type_width)
+		fatal("type " en_type " already defined")
+	if (en_width < 1 || en_width > 64)
+		fatal("enumeration width " en_width " is not 1 to 64 bits")
+	if (!is_name(en_prefix))
+		fatal("invalid prefix '" en_prefix "'")
+	type_width[en_type] = en_width
+	split("", en_seen)
+	emit("/* " en_type " (" en_width " bit" (en_width > 1 ? "s" : "") ") */")
+	if (en_cenum != "")
+		emit("enum " en_cenum " {")
+	next
+}
+
+block == "Enum" && $1 ~ /^[0-9]/ {
+	expect_fields(2, 2)
+	v = num($1, "value")
+	if (en_width < 32 && v >= 2 ^ en_width)
+		fatal("value " $1 " does not fit in " en_width " bits")
+	if ($2 !~ /^[A-Z0-9][A-Z0-9_]*$/)
+		fatal("invalid name '" $2 "'")
+	if (v in en_seen)
+		fatal("value " v " already used by " en_seen[v])
+	en_seen[v] = $2
+	name = prefixed(en_prefix, $2)
+	if (en_cenum == "") {
+		define(name, v)
+	} else {
+		if (name in macro)
+			fatal("duplicate name " name " (first defined at line " macro_line[name] ")")
+		macro[name] = v
+		macro_line[name] = FNR
+		emit("\t" name " = " v ",")
+	}
+	next
+}
+
+$1 == "EndEnum" {
+	expect_block("Enum")
+	expect_fields(1, 1)
+	if (en_cenum != "")
+		emit("};")
+	emit("")
+	block = "Root"
+	next
+}
+
+$1 == "Fieldset" {
+	expect_block("Root")
+	expect_fields(4, 7)
+	block = "Fieldset"
+	fs_type = $2
+	fs_width = num($3, "width")
+	fs_prefix = $4
+	fs_suffix = ""
+	fs_get = 0
+	fs_res0 = 0
+	fs_res0_expr = ""
+	fs_next = 0
+	if (fs_type in type_width)
+		fatal("type " fs_type " already defined")
+	if (fs_width < 1 || fs_width > 64)
+		fatal("fieldset width " fs_width " is not 1 to 64 bits")
+	if (!is_name(fs_prefix))
+		fatal("invalid prefix '" fs_prefix "'")
+	for (i = 5; i <= NF; i++) {
+		if ($i == "mask")
+			fs_suffix = "_MASK"
+		else if ($i == "get")
+			fs_get = 1
+		else if ($i == "res0")
+			fs_res0 = 1
+		else
+			fatal("unknown Fieldset option '" $i "' (mask, get, res0)")
+	}
+	if (fs_get && fs_suffix == "")
+		fatal("Fieldset option get needs mask")
+	type_width[fs_type] = fs_width
+	emit("/* " fs_type " */")
+	next
+}
+
+$1 == "Field" {
+	expect_block("Fieldset")
+	expect_fields(3, 4)
+	if (!is_name($3))
+		fatal("invalid field name '" $3 "'")
+	if (NF == 4 && scalar_ctype($4) == "")
+		fatal("unknown field type '" $4 "'")
+	take_bits($2)
+	name = prefixed(fs_prefix, $3)
+	define(name fs_suffix, mask_expr(msb, lsb, msb_c, lsb_c))
+	# An address field keeps its place: its accessor masks, not shifts.
+	if (fs_get && $4 == "Address")
+		define(name "(v)", "((v) & " name fs_suffix ")")
+	else if (fs_get)
+		define(name "(v)", "FIELD_GET(" name fs_suffix ", (v))")
+	next
+}
+
+# Bits that another fieldset of the same prefix already names (the status
+# byte of the RMI_INCOMPLETE form of the return code, for instance).
+$1 == "Same" {
+	expect_block("Fieldset")
+	expect_fields(3, 3)
+	take_bits($2)
+	name = prefixed(fs_prefix, $3) fs_suffix
+	if (!(name in macro))
+		fatal("Same: " name " is not defined")
+	if (macro[name] != mask_expr(msb, lsb, msb_c, lsb_c))
+		fatal("Same: " name " is " macro[name] ", not bits " $2)
+	next
+}
+
+$1 == "Res0" {
+	expect_block("Fieldset")
+	expect_fields(2, 2)
+	take_bits($2)
+	fs_res0_expr = fs_res0_expr (fs_res0_expr == "" ? "" : " | ") mask_expr(msb, lsb, msb_c, lsb_c)
+	nres0++
+	next
+}
+
+$1 == "EndFieldset" {
+	expect_block("Fieldset")
+	expect_fields(1, 1)
+	if (fs_next != fs_width)
+		fatal("bits " fs_width - 1 ":" fs_next " of " fs_type " not accounted for")
+	if (fs_res0) {
+		if (fs_res0_expr == "")
+			fatal("Fieldset option res0 but no Res0 bits in " fs_type)
+		if (fs_res0_expr ~ /\|/)
+			fs_res0_expr = "(" fs_res0_expr ")"
+		define(fs_prefix "_RES0", fs_res0_expr)
+	}
+	emit("")
+	block = "Root"
+	next
+}
+
+$1 == "Alias" {
+	expect_block("Root")
+	expect_fields(3, 3)
+	if ($2 !~ /^[A-Z][A-Za-z0-9_]*$/)
+		fatal("invalid name '" $2 "'")
+	if (!($3 in macro))
+		fatal("Alias: " $3 " is not defined")
+	define($2, $3)
+	next
+}
+
+# The number of elements of an array member, for code that walks it.
+$1 == "Count" {
+	expect_block("Root")
+	expect_fields(4, 4)
+	if (!is_name($2))
+		fatal("invalid name '" $2 "'")
+	if (!(($3, $4) in member_count))
+		fatal("Count: " $3 " has no array member " $4)
+	define($2, member_count[$3, $4])
+	next
+}
+
+$1 == "Struct" {
+	expect_block("Root")
+	expect_fields(5, 5)
+	block = "Struct"
+	st_type = $2
+	st_cname = $3
+	st_size = num($4, "size")
+	if (st_type in type_width || st_type in struct_cname)
+		fatal("type " st_type " already defined")
+	if (!is_cname(st_cname))
+		fatal("invalid C struct name '" st_cname "'")
+	if (st_cname in cstruct_seen)
+		fatal("duplicate struct " st_cname)
+	if (st_size == 0 || st_size % 8)
+		fatal("structure size " $4 " is not a multiple of 8 bytes")
+	if ($5 != "SBZ" && $5 != "MBZ")
+		fatal("unused bits of a structure are SBZ or MBZ, not '" $5 "'")
+	cstruct_seen[st_cname] = 1
+	st_unused = $5
+	st_n = 0
+	st_end = 0
+	split("", st_seen)
+	next
+}
+
+$1 == "Member" {
+	expect_block("Struct")
+	expect_fields(4, 4)
+	off = num($2, "offset")
+	mname = $3
+	count = 0
+	if (mname ~ /\[[0-9]+\]$/) {
+		count = substr(mname, index(mname, "[") + 1) + 0
+		mname = substr(mname, 1, index(mname, "[") - 1)
+		if (count < 1)
+			fatal("array " $3 " has no elements")
+	}
+	if (!is_cname(mname))
+		fatal("invalid member name '" $3 "'")
+	if (mname in st_seen)
+		fatal("duplicate member " mname " in " st_type)
+	st_seen[mname] = 1
+	t = $4
+	if (t in struct_cname) {
+		ctype = "struct " struct_cname[t]
+		esize = struct_size[t]
+		align = 8
+	} else if (t == "Bits512") {
+		if (count)
+			fatal("Bits512 member " mname " cannot be an array")
+		ctype = "u8"
+		count = 64
+		esize = 1
+		align = 1
+	} else {
+		ctype = scalar_ctype(t)
+		if (ctype == "")
+			fatal("unknown member type '" t "'")
+		esize = ctype_size(ctype)
+		align = esize
+	}
+	msize = esize * (count ? count : 1)
+	if (off % align)
+		fatal("member " mname " at " $2 " is not aligned to its size (" align " bytes)")
+	if (off < st_end)
+		fatal("member " mname " at " $2 " overlaps the previous member, which ends at " hex(st_end))
+	if (off + msize > st_size)
+		fatal("member " mname " (" hex(off) " to " hex(off + msize - 1) ") runs past the end of " st_type " (" hex(st_size) " bytes)")
+	st_n++
+	m_off[st_n] = off
+	m_name[st_n] = mname
+	m_ctype[st_n] = ctype
+	m_count[st_n] = count
+	m_size[st_n] = msize
+	if (count)
+		member_count[st_type, mname] = count
+	st_end = off + msize
+	next
+}
+
+# Print a run of members [first, last] packed from offset @from, with
+# reserved filler arrays for the gaps, at indentation @ind.
+function emit_members(first, last, from, ind, _i, _pos) {
+	_pos = from
+	for (_i = first; _i <= last; _i++) {
+		if (m_off[_i] > _pos)
+			emit(ind "u8 reserved" n_reserved++ "[" hex(m_off[_i] - _pos) "];")
+		emit(ind m_ctype[_i] " " m_name[_i] (m_count[_i] ? "[" m_count[_i] "]" : "") ";")
+		_pos = m_off[_i] + m_size[_i]
+	}
+	return _pos
+}
+
+function align8(v) {
+	return int((v + 7) / 8) * 8
+}
+
+$1 == "EndStruct" {
+	expect_block("Struct")
+	expect_fields(1, 1)
+	if (st_n == 0)
+		fatal("structure " st_type " has no members")
+	struct_cname[st_type] = st_cname
+	struct_size[st_type] = st_size
+	n_padding = 0
+	n_reserved = 0
+
+	emit("/* " st_type ": " hex(st_size) " bytes, unused bits " st_unused " */")
+	emit("struct " st_cname " {")
+	# Members are grouped into runs of adjacent 8-byte slots; each run sits
+	# in a union whose padding reaches the start of the next run.
+	first = 1
+	if (m_off[1] > 0)
+		emit("\tu8 padding" n_padding++ "[" hex(m_off[1]) "];")
+	while (first <= st_n) {
+		last = first
+		while (last < st_n && !(m_off[last + 1] % 8 == 0 &&
+		       m_off[last + 1] > align8(m_off[last] + m_size[last])))
+			last++
+		start = m_off[first]
+		stop = (last < st_n) ? m_off[last + 1] : st_size
+		used = m_off[last] + m_size[last]
+		if (used == stop) {
+			emit_members(first, last, start, "\t")
+		} else {
+			emit("\tunion {\t/* " hex(start) " */")
+			if (first == last) {
+				emit_members(first, last, start, "\t\t")
+			} else {
+				emit("\t\tstruct {")
+				emit_members(first, last, start, "\t\t\t")
+				emit("\t\t};")
+			}
+			emit("\t\tu8 padding" n_padding++ "[" size_expr(stop - start) "];")
+			emit("\t};")
+		}
+		first = last + 1
+	}
+	emit("};")
+	emit("")
+	emit("static_assert(sizeof(struct " st_cname ") == " size_expr(st_size) ");")
+	for (i = 1; i <= st_n; i++) {
+		emit("static_assert(offsetof(struct " st_cname ", " m_name[i] ") == " hex(m_off[i]) ");")
+		emit("static_assert(sizeof_field(struct " st_cname ", " m_name[i] ") == " m_size[i] ");")
+	}
+	emit("")
+	block = "Root"
+	next
+}
+
+{
+	fatal("unknown keyword '" $1 "'" (block != "Root" ? " in " block " block" : ""))
+}
+
+# ---- mode=cmds: wrappers -------------------------------------------------
+
+function reg_ctype(t) {
+	return (t == "Int64" || t == "s64") ? "long" : "unsigned long"
+}
+
+# Narrow results (an RTT entry state, a RIPAS) keep only their own bits.
+function out_expr(t, src, _c) {
+	_c = scalar_ctype(t)
+	if (_c == "u8")
+		return src " & GENMASK(7, 0)"
+	if (_c == "u16")
+		return src " & GENMASK(15, 0)"
+	if (_c == "u32")
+		return src " & GENMASK(31, 0)"
+	return src
+}
+
+# Break a declaration after commas to stay within 80 columns, continuation
+# lines aligned with the opening parenthesis (tabs of 8 columns).
+function wrap_args(head, args, _n, _a, _i, _line, _col, _ind, _pad, _out) {
+	_n = split(args, _a, ", ")
+	_line = head _a[1]
+	_col = length(_line)
+	_pad = length(head)
+	_ind = ""
+	for (_i = 0; _i < int(_pad / 8); _i++)
+		_ind = _ind "\t"
+	for (_i = 0; _i < _pad % 8; _i++)
+		_ind = _ind " "
+	_out = ""
+	for (_i = 2; _i <= _n; _i++) {
+		if (_col + 2 + length(_a[_i]) + (_i < _n) > 80) {
+			_out = _out _line ",\n"
+			_line = _ind _a[_i]
+			_col = _pad + length(_a[_i])
+		} else {
+			_line = _line ", " _a[_i]
+			_col += 2 + length(_a[_i])
+		}
+	}
+	return _out _line
+}
+
+# Print a kernel-doc line, folded at 80 columns with indented continuations.
+function print_doc(text, _n, _w, _i, _line) {
+	_n = split(text, _w, " ")
+	_line = " *" (_n ? " " _w[1] : "")
+	for (_i = 2; _i <= _n; _i++) {
+		if (length(_line) + 1 + length(_w[_i]) > 80) {
+			print _line
+			_line = " *   " _w[_i]
+		} else {
+			_line = _line " " _w[_i]
+		}
+	}
+	print _line
+}
+
+function print_cmd(c, _i, _args, _lname, _nin, _nout, _sep) {
+	_lname = tolower(c_name[c])
+	_nin = c_nin[c]
+	_nout = c_nout[c]
+	print "/**"
+	print_doc("rmi_" _lname "() - " (c_brief[c] != "" ? c_brief[c] : "RMI_" c_name[c]))
+	for (_i = 1; _i <= _nin; _i++)
+		print_doc("@" c_in[c, _i] ": " (c_indoc[c, _i] != "" ? c_indoc[c, _i] : c_in[c, _i]))
+	for (_i = 1; _i <= _nout; _i++)
+		print_doc("@" c_out[c, _i] ": X" _i ", " (c_outdoc[c, _i] != "" ? c_outdoc[c, _i] : c_out[c, _i]) " (may be NULL)")
+	print " *"
+	print " * Issues RMI_" c_name[c] " (FID SMC_RMI_" c_name[c] ")."
+	print " *"
+	print " * Return: RMI return code (X0)."
+	print " */"
+	_args = ""
+	_sep = ""
+	for (_i = 1; _i <= _nin; _i++) {
+		_args = _args _sep reg_ctype(c_intype[c, _i]) " " c_in[c, _i]
+		_sep = ", "
+	}
+	for (_i = 1; _i <= _nout; _i++) {
+		_args = _args _sep reg_ctype(c_outtype[c, _i]) " *" c_out[c, _i]
+		_sep = ", "
+	}
+	if (_args == "")
+		_args = "void"
+	print wrap_args("static inline unsigned long rmi_" _lname "(", _args ")")
+	print "{"
+	if (_nout <= 3) {
+		print "\tstruct arm_smccc_res res;"
+		print ""
+		_args = "SMC_RMI_" c_name[c]
+		for (_i = 1; _i <= _nin; _i++)
+			_args = _args ", " c_in[c, _i]
+		print wrap_args("\trmi_smccc_invoke(", _args ", &res);")
+		print ""
+		for (_i = 1; _i <= _nout; _i++) {
+			print "\tif (" c_out[c, _i] ")"
+			print "\t\t*" c_out[c, _i] " = " out_expr(c_outtype[c, _i], "res.a" _i) ";"
+		}
+		print "\treturn res.a0;"
+	} else {
+		print "\tstruct arm_smccc_1_2_regs regs = {"
+		print "\t\t.a0 = SMC_RMI_" c_name[c] ","
+		for (_i = 1; _i <= _nin; _i++)
+			print "\t\t.a" _i " = " c_in[c, _i] ","
+		print "\t};"
+		print ""
+		print "\trmi_smccc_1_2_invoke(&regs, &regs);"
+		print ""
+		for (_i = 1; _i <= _nout; _i++) {
+			print "\tif (" c_out[c, _i] ")"
+			print "\t\t*" c_out[c, _i] " = " out_expr(c_outtype[c, _i], "regs.a" _i) ";"
+		}
+		print "\treturn regs.a0;"
+	}
+	print "}"
+	print ""
+}
+
+END {
+	if (failed)
+		exit 1
+	if (block != "Root")
+		fatal("missing End" block)
+	if (revision == "")
+		fatal("no Revision line")
+	if (!("RMI_ABI_MAJOR_VERSION" in macro))
+		fatal("no Version line")
+	if (n_cmds == 0)
+		fatal("no Command")
+
+	guard = (mode == "smc") ? "__ASM_RMI_SMC_H" : "__ASM_RMI_CMDS_H"
+	print "/* SPDX-License-Identifier: GPL-2.0-only */"
+	print "/*"
+	print " * Generated by arch/arm64/tools/gen-rmi.awk from"
+	print " * arch/arm64/tools/" desc_name ", the description of"
+	print " * Arm DEN0137 (Realm Management Monitor) revision " revision "."
+	print " *"
+	print " * Do not edit: edit the description and regenerate."
+	print " */"
+	print ""
+	print "#ifndef " guard
+	print "#define " guard
+	print ""
+	if (mode == "smc") {
+		print "#include <linux/arm-smccc.h>"
+		print "#include <linux/bitfield.h>"
+		print "#include <linux/bits.h>"
+		print "#include <linux/build_bug.h>"
+		print "#include <linux/sizes.h>"
+		print "#include <linux/stddef.h>"
+		print "#include <linux/types.h>"
+		print ""
+		print "/* Function IDs: SMC64 fast calls, Standard Secure Service range */"
+		print "#define SMC_RMI_CALL(func)\t\t\t\t\t\t\\"
+		print "\tARM_SMCCC_CALL_VAL(ARM_SMCCC_FAST_CALL, ARM_SMCCC_SMC_64,\t\\"
+		print "\t\t\t   ARM_SMCCC_OWNER_STANDARD, (func))"
+		print ""
+		for (i = 1; i <= n_fid_out; i++)
+			print fid_out[i]
+		print ""
+		for (i = 1; i <= nout; i++)
+			print out[i]
+	} else {
+		print "#include <linux/arm-smccc.h>"
+		print "#include <linux/bits.h>"
+		print ""
+		print "#include <asm/rmi_smc.h>"
+		print ""
+		print "/*"
+		print " * The SMCCC calls every wrapper makes.  A test may define these before"
+		print " * including this header to run the wrappers against a double."
+		print " */"
+		print "#ifndef rmi_smccc_invoke"
+		print "#define rmi_smccc_invoke(...)\tarm_smccc_1_1_invoke(__VA_ARGS__)"
+		print "#endif"
+		print "#ifndef rmi_smccc_1_2_invoke"
+		print "#define rmi_smccc_1_2_invoke(args, res)\tarm_smccc_1_2_smc(args, res)"
+		print "#endif"
+		print ""
+		for (i = 1; i <= n_cmds; i++)
+			if (!c_unknown[i])
+				print_cmd(i)
+	}
+	print "#endif /* " guard " */"
+}

@@ -1,0 +1,126 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# make check: fast static checks, a few minutes at most after set-up.
+#
+#  1. The committed generated headers are what the generator makes now.
+#  2. Generator tests: malformed descriptions and mutations (tests/gen/run.sh).
+#  3. The headers of every described revision, and a mutated one, compile for
+#     arm64 against linux-source-6.12 with W=1 and sparse, with no warning;
+#     the compatibility checks against the v14/v12 series headers with them.
+#  4. checkpatch.pl --strict and kernel-doc on the hand-written files.
+#
+# Environment: RMI_CACHE (see scripts/setup.sh).
+set -eu
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top"
+CACHE=${RMI_CACHE:-${HOME:-/root}/.cache/rmi-gen}
+K=$CACHE/linux
+O=$CACHE/check-build
+CROSS="ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu-"
+failed=0
+pass=0
+
+step() {
+	echo "check: $*"
+}
+
+result() {
+	if [ "$1" -eq 0 ]; then
+		pass=$((pass + 1))
+	else
+		failed=$((failed + 1))
+		echo "check: FAILED: $2"
+	fi
+}
+
+sh scripts/setup.sh
+
+# 1. Generated files are up to date.
+step "generated headers are up to date"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+sh scripts/gen-headers.sh "$(cat arch/arm64/tools/default-revision)" "$tmp"
+rc=0
+for h in rmi_smc.h rmi_cmds.h; do
+	if ! diff -u "arch/arm64/include/asm/$h" "$tmp/asm/$h" >"$tmp/$h.diff"; then
+		echo "check: arch/arm64/include/asm/$h differs from the generator's output:"
+		head -n 40 "$tmp/$h.diff"
+		echo "check: run 'make gen' and commit the result"
+		rc=1
+	fi
+done
+result $rc "generated headers"
+
+# 2. Generator tests.
+step "generator tests"
+rc=0
+sh tests/gen/run.sh "$tmp/mutated" >"$tmp/gen.log" || rc=1
+grep -v '^ok ' "$tmp/gen.log" || true
+result $rc "generator tests"
+
+# 3. Compile every revision for arm64, W=1, sparse.
+if [ ! -f "$O/scripts/mod/modpost" ] || [ ! -f "$O/.config" ]; then
+	step "preparing an arm64 build of linux-source-6.12 in $O"
+	mkdir -p "$O"
+	make -s -C "$K" O="$O" $CROSS defconfig
+	make -s -C "$K" O="$O" $CROSS -j"$(nproc)" modules_prepare
+fi
+revs=$(cd arch/arm64/tools && ls rmi-* | sed 's/^rmi-//')
+for rev in $revs mutated; do
+	step "compile headers: $rev (W=1, sparse)"
+	d=$CACHE/check/$rev
+	rm -rf "$d"
+	mkdir -p "$d"
+	if [ "$rev" = mutated ]; then
+		cp -r "$tmp/mutated" "$d/gen"
+	else
+		sh scripts/gen-headers.sh "$rev" "$d/gen"
+	fi
+	objs="rmi_headers.o"
+	cp tests/build/rmi_headers.c "$d/"
+	case $rev in
+	2.0-bet1) compat=tests/compat/v14_rmi_smc.c ;;
+	1.0-rel0) compat=tests/compat/v12_rmi_smc.c ;;
+	*) compat= ;;
+	esac
+	if [ -n "$compat" ]; then
+		cp "$compat" "$d/compat.c"
+		objs="$objs compat.o"
+	fi
+	cat >"$d/Kbuild" <<KBUILD
+LINUXINCLUDE := -I\$(src)/gen \$(LINUXINCLUDE)
+obj-m := rmi_check.o
+rmi_check-y := $objs
+KBUILD
+	rc=0
+	make -C "$K" O="$O" M="$d" $CROSS W=1 C=1 -j"$(nproc)" modules \
+		>"$d/build.log" 2>&1 || rc=1
+	if grep -E ': (warning|error):' "$d/build.log"; then
+		rc=1
+	fi
+	[ $rc -eq 0 ] || tail -n 20 "$d/build.log"
+	result $rc "compile $rev"
+done
+
+# 4. Kernel style on the hand-written files.
+step "checkpatch --strict and kernel-doc"
+rc=0
+files=$(git ls-files '*.c' '*.h' | grep -v '^arch/arm64/include/asm/rmi_\(smc\|cmds\)\.h$' || true)
+for f in $files; do
+	if ! "$K/scripts/checkpatch.pl" --strict --no-tree --quiet --show-types -f "$f"; then
+		rc=1
+	fi
+done
+for f in $files arch/arm64/include/asm/rmi_cmds.h; do
+	out=$("$K/scripts/kernel-doc" -none -Wall "$f" 2>&1) || rc=1
+	if [ -n "$out" ]; then
+		echo "$out"
+		rc=1
+	fi
+done
+result $rc "checkpatch/kernel-doc"
+
+echo "check: $pass passed, $failed failed"
+[ $failed -eq 0 ]

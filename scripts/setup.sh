@@ -1,0 +1,40 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Install the Debian packages this project builds and tests with, and unpack
+# Debian's linux-source-6.12 into a cache directory.  Idempotent: a second run
+# only checks that everything is in place.
+#
+# Environment:
+#   RMI_CACHE   where the kernel tree is unpacked (default: $HOME/.cache/rmi-gen)
+set -eu
+
+CACHE=${RMI_CACHE:-${HOME:-/root}/.cache/rmi-gen}
+PKGS="linux-source-6.12 gcc-aarch64-linux-gnu qemu-system-arm sparse bc flex bison
+libssl-dev libelf-dev python3 perl make gcc xz-utils"
+
+missing=
+for p in $PKGS; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
+		missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+	echo "setup: installing$missing"
+	SUDO=
+	[ "$(id -u)" -eq 0 ] || SUDO=sudo
+	$SUDO apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq \
+		--no-install-recommends $missing
+fi
+
+tarball=$(ls /usr/src/linux-source-6.12*.tar.xz 2>/dev/null | head -n 1)
+[ -n "$tarball" ] || { echo "setup: no linux-source-6.12 tarball in /usr/src" >&2; exit 1; }
+stamp="$CACHE/linux.stamp"
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$tarball" ]; then
+	echo "setup: unpacking $tarball into $CACHE"
+	rm -rf "$CACHE/linux" "$CACHE/linux.tmp"
+	mkdir -p "$CACHE/linux.tmp"
+	tar -xJf "$tarball" -C "$CACHE/linux.tmp" --strip-components=1
+	mv "$CACHE/linux.tmp" "$CACHE/linux"
+	echo "$tarball" >"$stamp"
+fi
