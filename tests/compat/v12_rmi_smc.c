@@ -80,7 +80,8 @@ static_assert(RMI_FEATURE_REGISTER_0_HASH_SHA_256 == 0x100000000ULL);
 static_assert(RMI_FEATURE_REGISTER_0_HASH_SHA_512 == 0x200000000ULL);
 static_assert(RMI_FEATURE_REGISTER_0_GICV3_NUM_LRS == 0x3c00000000ULL);
 static_assert(RMI_FEATURE_REGISTER_0_MAX_RECS_ORDER == 0x3c000000000ULL);
-static_assert(RMI_FEATURE_REGISTER_0_Reserved == 0xfffffc0000000000ULL);
+/* v12 RMI_FEATURE_REGISTER_0_Reserved is RMI_FEATURE_REGISTER_0_RES0 here. */
+static_assert(RMI_FEATURE_REGISTER_0_RES0 == 0xfffffc0000000000ULL);
 static_assert(RMI_REALM_PARAM_FLAG_LPA2 == 0x1);
 static_assert(RMI_REALM_PARAM_FLAG_SVE == 0x2);
 static_assert(RMI_REALM_PARAM_FLAG_PMU == 0x4);
@@ -93,8 +94,8 @@ static_assert(REC_ENTER_FLAG_TRAP_WFI == 0x4);
 static_assert(REC_ENTER_FLAG_TRAP_WFE == 0x8);
 static_assert(REC_ENTER_FLAG_RIPAS_RESPONSE == 0x10);
 static_assert(REC_RUN_GPRS == 0x1f);
-/* Not in the 1.0-rel0 header: REC_MAX_GIC_NUM_LRS, 2.0 RMI structures have no GICv3 list registers. */
-/* Not in the 1.0-rel0 header: RMI_PERMITTED_GICV3_HCR_BITS, Linux policy, not a spec value (see the description). */
+static_assert(REC_MAX_GIC_NUM_LRS == 16);
+/* Not here: RMI_PERMITTED_GICV3_HCR_BITS, Linux policy (see the description). */
 static_assert(RMI_EXIT_SYNC == 0);
 static_assert(RMI_EXIT_IRQ == 1);
 static_assert(RMI_EXIT_FIQ == 2);

@@ -240,8 +240,8 @@ static_assert(REC_ENTER_FLAG_S2AP_RESPONSE == 0x20);
 static_assert(REC_ENTER_FLAG_DEV_MEM_RESPONSE == 0x40);
 static_assert(REC_ENTER_FLAG_FORCE_P0 == 0x80);
 static_assert(REC_RUN_GPRS == 0x1f);
-/* Not in the 2.0-bet1 header: REC_MAX_GIC_NUM_LRS, 2.0 RMI structures have no GICv3 list registers. */
-/* Not in the 2.0-bet1 header: RMI_PERMITTED_GICV3_HCR_BITS, Linux policy, not a spec value (see the description). */
+/* Not here: REC_MAX_GIC_NUM_LRS, 2.0 RMI structures have no GICv3 list registers. */
+/* Not here: RMI_PERMITTED_GICV3_HCR_BITS, Linux policy (see the description). */
 static_assert(RMI_EXIT_SYNC == 0);
 static_assert(RMI_EXIT_IRQ == 1);
 static_assert(RMI_EXIT_FIQ == 2);
