@@ -4,7 +4,8 @@
 # make check: fast static checks, a few minutes at most after set-up.
 #
 #  1. The committed generated headers are what the generator makes now.
-#  2. Generator tests: malformed descriptions and mutations (tests/gen/run.sh).
+#  2. Generator tests: malformed descriptions and mutations (tests/gen/run.sh),
+#     and the 1.0-rel0 description against the text of the specification.
 #  3. The headers of every described revision, and a mutated one, compile for
 #     arm64 against linux-source-6.12 with W=1 and sparse, with no warning;
 #     the compatibility checks against the v14/v12 series headers with them.
@@ -60,6 +61,12 @@ sh tests/gen/run.sh "$tmp/mutated" >"$tmp/gen.log" || rc=1
 grep -v '^ok ' "$tmp/gen.log" || true
 result $rc "generator tests"
 
+# 2b. The 1.0-rel0 description against the specification's own text.
+step "1.0-rel0 description against the DEN0137 1.0-rel0 text"
+rc=0
+python3 tests/spec/den0137-1.0-rel0.py || rc=1
+result $rc "description against the spec"
+
 # 3. Compile every revision for arm64, W=1, sparse.
 if [ ! -f "$O/scripts/mod/modpost" ] || [ ! -f "$O/.config" ]; then
 	step "preparing an arm64 build of linux-source-6.12 in $O"
@@ -88,6 +95,22 @@ for rev in $revs mutated; do
 	if [ -n "$compat" ]; then
 		cp "$compat" "$d/compat.c"
 		objs="$objs compat.o"
+	fi
+	# Every wrapper of the revision has a packing case in the KUnit suite.
+	if [ "$rev" != mutated ]; then
+		macro=RMI_SPEC_REVISION_$(echo "$rev" | tr 'a-z.-' 'A-Z__')
+		sed -n 's/^static inline .* rmi_\([a-z0-9_]*\)(.*/\1/p' "$d/gen/asm/rmi_cmds.h" |
+			sort >"$d/wrappers"
+		sed -n "/^#ifdef $macro\$/,/^#endif/s/^RMI_CMD(\([a-z0-9_]*\),.*/\1/p" \
+			tests/kunit/rmi_cmds_cases.h | sort >"$d/cases"
+		if ! diff -u "$d/wrappers" "$d/cases" >"$d/cases.diff"; then
+			echo "check: wrappers (-) without a packing case, cases (+) without a wrapper, $rev:"
+			grep '^[-+][a-z]' "$d/cases.diff"
+			result 1 "packing cases $rev"
+		else
+			echo "check: $rev: $(wc -l <"$d/wrappers") wrappers, each with a packing case"
+			result 0 "packing cases $rev"
+		fi
 	fi
 	cat >"$d/Kbuild" <<KBUILD
 LINUXINCLUDE := -I\$(src)/gen \$(LINUXINCLUDE)

@@ -533,7 +533,7 @@ static inline unsigned long rmi_pdev_get_state(unsigned long pdev,
 	rmi_smccc_invoke(SMC_RMI_PDEV_GET_STATE, pdev, &res);
 
 	if (state)
-		*state = res.a1 & GENMASK(7, 0);
+		*state = res.a1;
 	return res.a0;
 }
 
@@ -780,7 +780,7 @@ static inline unsigned long rmi_vdev_get_state(unsigned long vdev,
 	rmi_smccc_invoke(SMC_RMI_VDEV_GET_STATE, vdev, &res);
 
 	if (state)
-		*state = res.a1 & GENMASK(7, 0);
+		*state = res.a1;
 	return res.a0;
 }
 
@@ -994,8 +994,8 @@ static inline unsigned long rmi_psmmu_st_l2_destroy(unsigned long psmmu,
  *   memory
  * @base: Base of the PA range
  * @top: Top of the PA range
- * @out_category: X1, Memory category (may be NULL)
- * @out_state: X2, Tracking region state (may be NULL)
+ * @out_category: X1, Memory category (RmiMemCategory) (may be NULL)
+ * @out_state: X2, Tracking region state (RmiTrackingRegionState) (may be NULL)
  * @out_top: X3, Top of the range the answer applies to (may be NULL)
  *
  * Issues RMI_GRANULE_TRACKING_GET (FID SMC_RMI_GRANULE_TRACKING_GET).
@@ -1013,9 +1013,9 @@ static inline unsigned long rmi_granule_tracking_get(unsigned long base,
 	rmi_smccc_invoke(SMC_RMI_GRANULE_TRACKING_GET, base, top, &res);
 
 	if (out_category)
-		*out_category = res.a1 & GENMASK(7, 0);
+		*out_category = res.a1;
 	if (out_state)
-		*out_state = res.a2 & GENMASK(7, 0);
+		*out_state = res.a2;
 	if (out_top)
 		*out_top = res.a3;
 	return res.a0;
