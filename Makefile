@@ -12,7 +12,7 @@ help:
 	@echo 'Targets:'
 	@echo '  run     - the main job: build the KUnit suites and run them under'
 	@echo '            QEMU arm64 (for RMI_REV, default $(RMI_REV))'
-	@echo '  test    - every test (today: check)'
+	@echo '  test    - every test: check, then kunit for every revision'
 	@echo '  check   - fast checks: generated headers up to date, generator tests,'
 	@echo '            headers of every revision built for arm64 with W=1 and'
 	@echo '            sparse, checkpatch --strict and kernel-doc'
@@ -49,7 +49,7 @@ kunit:
 	sh scripts/kunit.sh
 endif
 
-test: check
+test: check kunit
 
 run:
 	sh scripts/kunit.sh $(RMI_REV)

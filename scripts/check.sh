@@ -9,7 +9,8 @@
 #  3. The headers of every described revision, and a mutated one, compile for
 #     arm64 against linux-source-6.12 with W=1 and sparse, with no warning;
 #     the compatibility checks against the v14/v12 series headers with them.
-#  4. checkpatch.pl --strict and kernel-doc on the hand-written files.
+#  4. checkpatch.pl --strict and kernel-doc on the hand-written files; the
+#     reST documentation builds without warnings.
 #
 # Environment: RMI_CACHE (see scripts/setup.sh).
 set -eu
@@ -70,6 +71,8 @@ result $rc "description against the spec"
 # 3. Compile every revision for arm64, W=1, sparse.
 if [ ! -f "$O/scripts/mod/modpost" ] || [ ! -f "$O/.config" ]; then
 	step "preparing an arm64 build of linux-source-6.12 in $O"
+	# The KUnit overlay hooks the tree's Kconfig; configure without it.
+	sh scripts/kunit.sh --revert
 	mkdir -p "$O"
 	make -s -C "$K" O="$O" $CROSS defconfig
 	make -s -C "$K" O="$O" $CROSS -j"$(nproc)" modules_prepare
@@ -144,6 +147,13 @@ for f in $files arch/arm64/include/asm/rmi_cmds.h; do
 	fi
 done
 result $rc "checkpatch/kernel-doc"
+
+step "reST documentation"
+rc=0
+for f in $(git ls-files 'Documentation/*.rst'); do
+	/usr/bin/rst2html --halt=warning "$f" >/dev/null || rc=1
+done
+result $rc "documentation"
 
 echo "check: $pass passed, $failed failed"
 [ $failed -eq 0 ]

@@ -1,0 +1,289 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Run the project's KUnit tests (tests/kunit) on arm64 under QEMU, once per
+# RMM specification revision, in the kernel tree unpacked by scripts/setup.sh.
+#
+# Arguments: [REV...]  revisions to test (default: 2.0-bet1 1.0-rel0), or
+#            --revert  remove the overlay from the kernel tree.
+# "make kunit" runs this script; "make kunit RMI_REV=REV" tests one revision.
+#
+# For each revision: generate the headers into $RMI_CACHE/kunit/gen-REV,
+# overlay the project onto the kernel tree (symlinks to those headers and to
+# tests/kunit, one-line hooks at the end of drivers/firmware/Kconfig and
+# drivers/firmware/Makefile), then run kunit.py.  All revisions share one
+# build directory, so switching revision only rebuilds the test objects.
+# The overlay stays in place between runs; --revert restores the tree byte
+# for byte (originals are saved in $RMI_CACHE/kunit/overlay).
+#
+# The last line printed is "kunit: N passed, N failed" (sum over the
+# revisions).  The exit status is non-zero if any revision failed; a
+# revision that produced no test results (build or boot failure) counts as
+# one failed test.
+#
+# Environment:
+#   RMI_CACHE          cache directory (default: $HOME/.cache/rmi-gen)
+#   RMI_KUNIT_TIMEOUT  seconds allowed for one kunit.py run (default: 3600)
+#   RMI_KUNIT_VERBOSE  1: print every line of kunit.py's output
+set -eu
+
+REPO=$(cd "$(dirname "$0")/.." && pwd -P)
+RMI_CACHE=${RMI_CACHE:-${HOME:-/root}/.cache/rmi-gen}
+export RMI_CACHE
+K=$RMI_CACHE/linux
+WORK=$RMI_CACHE/kunit
+STATE=$WORK/overlay
+BUILD=$WORK/build
+TIMEOUT=${RMI_KUNIT_TIMEOUT:-3600}
+
+TESTDIR=drivers/firmware/arm_rmi_test
+HEADERS="rmi_smc.h rmi_cmds.h"
+HOOKS="drivers/firmware/Kconfig drivers/firmware/Makefile"
+
+die()
+{
+	echo "kunit: $*" >&2
+	exit 1
+}
+
+# The line appended to a hooked file of the kernel tree.
+hook_line()
+{
+	case $1 in
+	*/Kconfig)	echo "source \"$TESTDIR/Kconfig\"" ;;
+	*/Makefile)	echo "obj-\$(CONFIG_RMI_KUNIT_TEST) += ${TESTDIR##*/}/" ;;
+	esac
+}
+
+# Append the hook to $K/$1 unless it is there; save the original first.
+hook_add()
+{
+	line=$(hook_line "$1")
+	grep -qxF "$line" "$K/$1" && return 0
+	mkdir -p "$STATE/orig/${1%/*}"
+	cp -p "$K/$1" "$STATE/orig/$1"
+	printf '%s\n' "$line" >>"$K/$1"
+}
+
+# Remove the hook from $K/$1.  If the file is the saved original followed
+# only by lines naming the test directory (our hook, or the hook of another
+# version of this script), restore the original; else delete the hook line.
+hook_del()
+{
+	line=$(hook_line "$1")
+	orig=$STATE/orig/$1
+	if [ -f "$orig" ] && [ -f "$K/$1" ]; then
+		n=$(wc -c <"$orig")
+		if head -c "$n" "$K/$1" | cmp -s - "$orig" &&
+		   ! tail -c +"$((n + 1))" "$K/$1" | grep -qvF "${TESTDIR##*/}"; then
+			cp -p "$orig" "$K/$1"
+			rm -f "$orig"
+			return 0
+		fi
+	fi
+	if [ -f "$K/$1" ] && grep -qxF "$line" "$K/$1"; then
+		echo "kunit: $1 changed since the hook was added;" \
+		     "removing the hook line only" >&2
+		grep -vxF "$line" "$K/$1" >"$STATE/tmp" || true
+		cat "$STATE/tmp" >"$K/$1"
+		rm -f "$STATE/tmp"
+	fi
+	rm -f "$orig"
+}
+
+# Make $K/$1 a symlink to $2.  A file that is not a symlink is moved aside
+# and put back by link_del.  Returns 0 if the link was created or changed.
+link_set()
+{
+	if [ -L "$K/$1" ]; then
+		[ "$(readlink "$K/$1")" = "$2" ] && return 1
+		rm -f "$K/$1"
+	elif [ -e "$K/$1" ]; then
+		mkdir -p "$STATE/orig/${1%/*}"
+		mv "$K/$1" "$STATE/orig/$1"
+	fi
+	ln -s "$2" "$K/$1"
+}
+
+# Remove the symlink $K/$1 and put back what link_set moved aside.
+link_del()
+{
+	[ -L "$K/$1" ] && rm -f "$K/$1"
+	if [ -e "$STATE/orig/$1" ] || [ -L "$STATE/orig/$1" ]; then
+		[ -e "$K/$1" ] || mv "$STATE/orig/$1" "$K/$1"
+	fi
+	return 0
+}
+
+aborted()
+{
+	echo "kunit: aborted"
+	echo "kunit: $total_pass passed, $((total_fail + 1)) failed"
+	exit 1
+}
+
+revert()
+{
+	[ -d "$K" ] || return 0
+	mkdir -p "$STATE"
+	for h in $HEADERS; do
+		link_del "arch/arm64/include/asm/$h"
+	done
+	link_del "$TESTDIR"
+	for f in $HOOKS; do
+		hook_del "$f"
+	done
+	rm -rf "$STATE"
+}
+
+# Generate the headers of revision $1 into $WORK/gen-$1.  A header whose
+# content did not change keeps its timestamp, so nothing is rebuilt.
+generate()
+{
+	gen=$WORK/gen-$1
+	rm -rf "$gen.tmp"
+	mkdir -p "$gen.tmp" "$gen/asm" || return 1
+	sh "$REPO/scripts/gen-headers.sh" "$1" "$gen.tmp" || return 1
+	[ -f "$gen.tmp/asm/rmi_smc.h" ] ||
+		{ echo "kunit: gen-headers.sh wrote no asm/rmi_smc.h" >&2; return 1; }
+	for h in $HEADERS; do
+		if [ ! -f "$gen.tmp/asm/$h" ]; then
+			rm -f "$gen/asm/$h"
+		elif ! cmp -s "$gen.tmp/asm/$h" "$gen/asm/$h"; then
+			mv -f "$gen.tmp/asm/$h" "$gen/asm/$h" || return 1
+		fi
+	done
+	rm -rf "$gen.tmp"
+}
+
+# Overlay the project onto the kernel tree for revision $1.
+apply()
+{
+	mkdir -p "$STATE"
+	for h in $HEADERS; do
+		path=arch/arm64/include/asm/$h
+		target=$WORK/gen-$1/asm/$h
+		if [ ! -f "$target" ]; then
+			link_del "$path"
+		elif link_set "$path" "$target"; then
+			# The build saw another file through this link: make the
+			# objects that include it older than the header.
+			touch "$target"
+		fi
+	done
+	if link_set "$TESTDIR" "$REPO/tests/kunit"; then
+		# Another checkout: its files may be older than the objects.
+		rm -rf "$BUILD/$TESTDIR"
+	fi
+	for f in $HOOKS; do
+		hook_add "$f"
+	done
+}
+
+# Print the interesting part of a kunit.py output stream.
+filter()
+{
+	if [ "${RMI_KUNIT_VERBOSE:-0}" = 1 ]; then
+		cat
+	else
+		# Parametrised cases that passed are summed up by their parent.
+		grep --line-buffered -v '^\[[0-9:]*\]  *\[PASSED\] ' || true
+	fi
+}
+
+# Counts "passed failed" from the "Testing complete. Ran N tests: ..." line.
+counts()
+{
+	sed -n 's/\x1b\[[0-9;]*m//g; s/.*Testing complete\. Ran [0-9]* tests*:* *//p' "$1" |
+	tail -n 1 | awk -F', *' '
+		{ for (i = 1; i <= NF; i++) { split($i, kv, ": *"); n[kv[1]] = kv[2] } }
+		END { print n["passed"] + 0, n["failed"] + n["crashed"] + n["errors"] + 0,
+			  NR }'
+}
+
+# Run the tests of revision $1; adds to $total_pass and $total_fail and
+# sets $status to 1 on failure.
+run_rev()
+{
+	rev=$1
+	log=$WORK/kunit-$rev.log
+	echo "kunit: === $rev ==="
+	: >"$log"
+	if ! generate "$rev"; then
+		echo "kunit: $rev: header generation failed"
+		total_fail=$((total_fail + 1))
+		status=1
+		return 0
+	fi
+	apply "$rev"
+
+	[ -f "$BUILD/vmlinux" ] ||
+		echo "kunit: no kernel built yet in $BUILD: the first build takes minutes"
+	rm -f "$WORK/rc"
+	{
+		rc=0
+		cd "$K" &&
+		PYTHONUNBUFFERED=1 \
+		timeout "$TIMEOUT" python3 tools/testing/kunit/kunit.py run \
+			--arch=arm64 --cross_compile=aarch64-linux-gnu- \
+			--kunitconfig="$REPO/tests/kunit/.kunitconfig" \
+			--build_dir="$BUILD" --jobs="$(nproc)" 2>&1 || rc=$?
+		echo $rc >"$WORK/rc"
+	} | tee "$log" | filter
+	rc=$(cat "$WORK/rc" 2>/dev/null || echo 1)
+
+	set -- $(counts "$log")
+	pass=$1 fail=$2 found=$3
+	if [ "$rc" -ne 0 ] && [ "$fail" -eq 0 ]; then
+		# A build or boot failure, or a crash the parser missed.
+		[ "$found" -eq 0 ] &&
+			echo "kunit: $rev: no test results, see $log"
+		fail=1
+	fi
+	echo "kunit: $rev: $pass passed, $fail failed (log: $log)"
+	total_pass=$((total_pass + pass))
+	total_fail=$((total_fail + fail))
+	[ "$rc" -eq 0 ] || status=1
+}
+
+main()
+{
+	if [ "${1:-}" = --revert ]; then
+		[ $# -eq 1 ] || die "usage: $0 --revert"
+		revert
+		echo "kunit: overlay removed from $K"
+		return 0
+	fi
+	for rev in "$@"; do
+		case $rev in
+		''|-*|*[!A-Za-z0-9._-]*) die "usage: $0 [--revert | REV...]" ;;
+		esac
+	done
+	[ $# -gt 0 ] || set -- 2.0-bet1 1.0-rel0
+
+	total_pass=0
+	total_fail=0
+	status=0
+	# Whatever stops the script, the closing line is printed.
+	trap aborted EXIT
+
+	sh "$REPO/scripts/setup.sh"
+	for rev in "$@"; do
+		run_rev "$rev"
+	done
+
+	trap - EXIT
+	echo "kunit: $total_pass passed, $total_fail failed"
+	return $status
+}
+
+mkdir -p "$WORK"
+# One run at a time per cache: the overlay and the build directory are shared.
+if [ -z "${RMI_KUNIT_LOCKED:-}" ] && command -v flock >/dev/null; then
+	flock -n "$WORK/lock" true ||
+		echo "kunit: waiting for another run to release $WORK/lock"
+	RMI_KUNIT_LOCKED=1
+	export RMI_KUNIT_LOCKED
+	exec flock "$WORK/lock" sh "$0" "$@"
+fi
+main "$@"
