@@ -91,13 +91,15 @@ for rev in $revs mutated; do
 	objs="rmi_headers.o"
 	cp tests/build/rmi_headers.c "$d/"
 	case $rev in
-	2.0-bet1) compat=tests/compat/v14_rmi_smc.c ;;
-	1.0-rel0) compat=tests/compat/v12_rmi_smc.c ;;
-	*) compat= ;;
+	2.0-bet1) series=v14 ;;
+	1.0-rel0) series=v12 ;;
+	*) series= ;;
 	esac
-	if [ -n "$compat" ]; then
-		cp "$compat" "$d/compat.c"
-		objs="$objs compat.o"
+	if [ -n "$series" ]; then
+		for f in tests/compat/${series}_*.c; do
+			cp "$f" "$d/"
+			objs="$objs $(basename "$f" .c).o"
+		done
 	fi
 	# Every wrapper of the revision has a packing case in the KUnit suite.
 	if [ "$rev" != mutated ]; then
@@ -121,7 +123,8 @@ obj-m := rmi_check.o
 rmi_check-y := $objs
 KBUILD
 	rc=0
-	make -C "$K" O="$O" M="$d" $CROSS W=1 C=1 -j"$(nproc)" modules \
+	# Compile only: no vmlinux to resolve symbols against.
+	make -C "$K" O="$O" M="$d" $CROSS W=1 C=1 KBUILD_MODPOST_WARN=1 -j"$(nproc)" modules \
 		>"$d/build.log" 2>&1 || rc=1
 	if grep -E ': (warning|error):' "$d/build.log"; then
 		rc=1
