@@ -8,7 +8,8 @@
 #     and the 1.0-rel0 description against the text of the specification.
 #  3. The headers of every described revision, and a mutated one, compile for
 #     arm64 against linux-source-6.12 with W=1 and sparse, with no warning;
-#     the compatibility checks against the v14/v12 series headers with them.
+#     the compatibility checks against the v14/v12 series headers and the
+#     KUnit suites with them.
 #  4. checkpatch.pl --strict and kernel-doc on the hand-written files; the
 #     reST documentation builds without warnings.
 #
@@ -90,6 +91,11 @@ for rev in $revs mutated; do
 	fi
 	objs="rmi_headers.o"
 	cp tests/build/rmi_headers.c "$d/"
+	# The KUnit suites too, with sparse, which the KUnit build does not run.
+	if [ "$rev" != mutated ]; then
+		cp tests/kunit/*.[ch] "$d/"
+		objs="$objs $(cd tests/kunit && ls *.c | sed 's/\.c$/.o/' | tr '\n' ' ')"
+	fi
 	case $rev in
 	2.0-bet1) series=v14 ;;
 	1.0-rel0) series=v12 ;;
