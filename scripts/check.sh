@@ -89,8 +89,8 @@ for rev in $revs mutated; do
 	else
 		sh scripts/gen-headers.sh "$rev" "$d/gen"
 	fi
-	objs="rmi_headers.o"
-	cp tests/build/rmi_headers.c "$d/"
+	objs="rmi_headers.o rmi_smc_only.o"
+	cp tests/build/rmi_headers.c tests/build/rmi_smc_only.c "$d/"
 	# The KUnit suites too, with sparse, which the KUnit build does not run.
 	if [ "$rev" != mutated ]; then
 		cp tests/kunit/*.[ch] "$d/"

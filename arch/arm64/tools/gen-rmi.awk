@@ -115,11 +115,13 @@ function parse_bound(s, _v) {
 	}
 	if (s == "G") {
 		bound_c = "PAGE_SHIFT"
+		uses_page_shift = 1
 		return 12
 	}
 	if (s ~ /^G-[0-9]+$/) {
 		_v = substr(s, 3) + 0
 		bound_c = "PAGE_SHIFT - " _v
+		uses_page_shift = 1
 		return 12 - _v
 	}
 	fatal("invalid bit number '" s "'")
@@ -877,6 +879,10 @@ END {
 		print "#include <linux/sizes.h>"
 		print "#include <linux/stddef.h>"
 		print "#include <linux/types.h>"
+		if (uses_page_shift) {
+			print ""
+			print "#include <asm/page-def.h>"
+		}
 		print ""
 		print "/* Function IDs: SMC64 fast calls, Standard Secure Service range */"
 		print "#define SMC_RMI_CALL(func)\t\t\t\t\t\t\\"

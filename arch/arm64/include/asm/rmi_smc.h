@@ -18,6 +18,8 @@
 #include <linux/stddef.h>
 #include <linux/types.h>
 
+#include <asm/page-def.h>
+
 /* Function IDs: SMC64 fast calls, Standard Secure Service range */
 #define SMC_RMI_CALL(func)						\
 	ARM_SMCCC_CALL_VAL(ARM_SMCCC_FAST_CALL, ARM_SMCCC_SMC_64,	\
