@@ -665,8 +665,8 @@ function emit_members(first, last, from, ind, _i, _pos) {
 	return _pos
 }
 
-function align8(v) {
-	return int((v + 7) / 8) * 8
+function block_floor(v) {
+	return int(v / 256) * 256
 }
 
 $1 == "EndStruct" {
@@ -681,24 +681,25 @@ $1 == "EndStruct" {
 
 	emit("/* " st_type ": " hex(st_size) " bytes, unused bits " st_unused " */")
 	emit("struct " st_cname " {")
-	# Members are grouped into runs of adjacent 8-byte slots; each run sits
-	# in a union whose padding reaches the start of the next run.
+	# The spec groups members in blocks of 0x100 bytes.  Members are laid
+	# out in runs: a run starts at the 0x100 boundary below its first
+	# member and takes every following member that starts in a block the
+	# run already reaches.  Each run sits in a union whose padding reaches
+	# the start of the next run.
 	first = 1
-	if (m_off[1] > 0)
-		emit("\tu8 padding" n_padding++ "[" hex(m_off[1]) "];")
 	while (first <= st_n) {
+		start = block_floor(m_off[first])
 		last = first
-		while (last < st_n && !(m_off[last + 1] % 8 == 0 &&
-		       m_off[last + 1] > align8(m_off[last] + m_size[last])))
+		while (last < st_n &&
+		       block_floor(m_off[last + 1]) < m_off[last] + m_size[last])
 			last++
-		start = m_off[first]
-		stop = (last < st_n) ? m_off[last + 1] : st_size
+		stop = (last < st_n) ? block_floor(m_off[last + 1]) : st_size
 		used = m_off[last] + m_size[last]
 		if (used == stop) {
 			emit_members(first, last, start, "\t")
 		} else {
 			emit("\tunion {\t/* " hex(start) " */")
-			if (first == last) {
+			if (first == last && m_off[first] == start) {
 				emit_members(first, last, start, "\t\t")
 			} else {
 				emit("\t\tstruct {")

@@ -443,21 +443,25 @@ struct realm_params {
 			u8 rpv[64];
 			u64 ats_plane;
 		};
-		u8 padding1[0x408];
+		u8 padding1[SZ_1K];
 	};
-	union {	/* 0x808 */
+	union {	/* 0x800 */
 		struct {
+			u8 reserved6[0x8];
 			u64 rtt_base;
 			s64 rtt_level_start;
 			u32 rtt_num_start;
-			u8 reserved6[0x4];
+			u8 reserved7[0x4];
 			u64 flags1;
 		};
-		u8 padding2[0x778];
+		u8 padding2[0x700];
 	};
-	union {	/* 0xf80 */
-		u64 aux_rtt_base[3];
-		u8 padding3[0x80];
+	union {	/* 0xf00 */
+		struct {
+			u8 reserved8[0x80];
+			u64 aux_rtt_base[3];
+		};
+		u8 padding3[0x100];
 	};
 };
 
@@ -574,11 +578,7 @@ struct rec_exit {
 			u64 ripas_base;
 			u64 ripas_top;
 			u8 ripas_value;
-		};
-		u8 padding4[0x20];
-	};
-	union {	/* 0x520 */
-		struct {
+			u8 reserved0[0xf];
 			u64 s2ap_base;
 			u64 s2ap_top;
 			u64 vdev_id_1;
@@ -587,23 +587,23 @@ struct rec_exit {
 			u64 dev_mem_top;
 			u64 dev_mem_pa;
 		};
-		u8 padding5[0xe0];
+		u8 padding4[0x100];
 	};
 	union {	/* 0x600 */
 		struct {
 			u16 imm;
-			u8 reserved0[0x6];
+			u8 reserved1[0x6];
 			u64 plane;
 		};
-		u8 padding6[0x100];
+		u8 padding5[0x100];
 	};
 	union {	/* 0x700 */
-		u8 pmu_ovf_status;
-		u8 padding7[0x10];
-	};
-	union {	/* 0x710 */
-		u64 vsmmu;
-		u8 padding8[0xf0];
+		struct {
+			u8 pmu_ovf_status;
+			u8 reserved2[0xf];
+			u64 vsmmu;
+		};
+		u8 padding6[0x100];
 	};
 };
 
