@@ -240,6 +240,14 @@ BEGIN {
 	sub(/[ \t]*#.*$/, "")
 	if ($0 ~ /^[ \t]*$/)
 		next
+	# A run of Alias or Count lines is a group of its own in the header.
+	if ($1 != run_kind && (run_kind == "Alias" || run_kind == "Count"))
+		emit("")
+	if ($1 != run_kind && $1 == "Alias")
+		emit("/* Other names, kept for code written against earlier headers */")
+	if ($1 != run_kind && $1 == "Count")
+		emit("/* Numbers of elements of array members */")
+	run_kind = $1
 }
 
 $1 == "Revision" {

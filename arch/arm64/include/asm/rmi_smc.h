@@ -256,7 +256,9 @@
 #define RMI_FEATURE_REGISTER_3_RTT_S2AP_INDIRECT	BIT(6)
 #define RMI_FEATURE_REGISTER_3_RES0		GENMASK_ULL(63, 7)
 
+/* Other names, kept for code written against earlier headers */
 #define RMI_FEATURE_REGISTER_3_RTT_PLAN		RMI_FEATURE_REGISTER_3_RTT_PLANE
+
 /* RmiFeatureRegister4 */
 #define RMI_FEATURE_REGISTER_4_MEC_COUNT	GENMASK_ULL(63, 0)
 
@@ -373,8 +375,10 @@ enum rmi_ripas {
 #define RMI_AUX_DESTROYED			4
 #define RMI_ARCH_DEV				5
 
+/* Other names, kept for code written against earlier headers */
 #define RMI_UNASSIGNED				RMI_VOID
 #define RMI_ASSIGNED				RMI_DATA
+
 /* RmiRttProtMapFlags */
 #define RMI_RTT_PROT_MAP_FLAGS_OADDR_TYPE	GENMASK(1, 0)
 #define RMI_RTT_PROT_MAP_FLAGS_LIST_COUNT	GENMASK(15, 2)
@@ -669,6 +673,8 @@ static_assert(sizeof_field(struct rec_run, enter) == 2048);
 static_assert(offsetof(struct rec_run, exit) == 0x800);
 static_assert(sizeof_field(struct rec_run, exit) == 2048);
 
+/* Numbers of elements of array members */
 #define REC_CREATE_NR_GPRS			8
 #define REC_RUN_GPRS				31
+
 #endif /* __ASM_RMI_SMC_H */
