@@ -207,11 +207,6 @@ function ctype_size(c) {
 	return 8
 }
 
-# Names ending in "_" + digits get no further "_" (RMI_FEATURE_REGISTER_0).
-function prefixed(prefix, name) {
-	return prefix "_" name
-}
-
 function check_fnum_range(v, _i) {
 	if (n_ranges == 0)
 		return
@@ -441,7 +436,7 @@ block == "Enum" && $1 ~ /^[0-9]/ {
 	if (v in en_seen)
 		fatal("value " v " already used by " en_seen[v])
 	en_seen[v] = $2
-	name = prefixed(en_prefix, $2)
+	name = en_prefix "_" $2
 	if (en_cenum == "") {
 		define(name, v)
 	} else {
@@ -507,7 +502,7 @@ $1 == "Field" {
 	if (NF == 4 && scalar_ctype($4) == "")
 		fatal("unknown field type '" $4 "'")
 	take_bits($2)
-	name = prefixed(fs_prefix, $3)
+	name = fs_prefix "_" $3
 	define(name fs_suffix, mask_expr(msb, lsb, msb_c, lsb_c))
 	# An address field keeps its place: its accessor masks, not shifts.
 	if (fs_get && $4 == "Address")
@@ -523,7 +518,7 @@ $1 == "Same" {
 	expect_block("Fieldset")
 	expect_fields(3, 3)
 	take_bits($2)
-	name = prefixed(fs_prefix, $3) fs_suffix
+	name = fs_prefix "_" $3 fs_suffix
 	if (!(name in macro))
 		fatal("Same: " name " is not defined")
 	if (macro[name] != mask_expr(msb, lsb, msb_c, lsb_c))
@@ -536,7 +531,6 @@ $1 == "Res0" {
 	expect_fields(2, 2)
 	take_bits($2)
 	fs_res0_expr = fs_res0_expr (fs_res0_expr == "" ? "" : " | ") mask_expr(msb, lsb, msb_c, lsb_c)
-	nres0++
 	next
 }
 
