@@ -10,8 +10,8 @@
 #     arm64 against linux-source-6.12 with W=1 and sparse, with no warning;
 #     the compatibility checks against the v14/v12 series headers and the
 #     KUnit suites with them.
-#  4. checkpatch.pl --strict and kernel-doc on the hand-written files; the
-#     reST documentation builds without warnings.
+#  4. checkpatch.pl --strict and kernel-doc on the hand-written files and on
+#     the generated headers; the reST documentation builds without warnings.
 #
 # Environment: RMI_CACHE (see scripts/setup.sh).
 set -eu
@@ -147,6 +147,12 @@ for f in $files; do
 	if ! "$K/scripts/checkpatch.pl" --strict --no-tree --quiet --show-types -f "$f"; then
 		rc=1
 	fi
+done
+# The generated headers of every revision are what reviewers read: the same.
+for rev in $revs; do
+	for h in "$CACHE/check/$rev/gen/asm/"*.h; do
+		"$K/scripts/checkpatch.pl" --strict --no-tree --quiet --show-types -f "$h" || rc=1
+	done
 done
 for f in $files arch/arm64/include/asm/rmi_cmds.h; do
 	out=$("$K/scripts/kernel-doc" -none -Wall "$f" 2>&1) || rc=1

@@ -747,13 +747,21 @@ function out_expr(t, src, _c) {
 	return src
 }
 
+# Display width of @s, tabs every 8 columns.
+function width(s, _i, _w) {
+	_w = 0
+	for (_i = 1; _i <= length(s); _i++)
+		_w = (substr(s, _i, 1) == "\t") ? int(_w / 8) * 8 + 8 : _w + 1
+	return _w
+}
+
 # Break a declaration after commas to stay within 80 columns, continuation
 # lines aligned with the opening parenthesis (tabs of 8 columns).
 function wrap_args(head, args, _n, _a, _i, _line, _col, _ind, _pad, _out) {
 	_n = split(args, _a, ", ")
 	_line = head _a[1]
-	_col = length(_line)
-	_pad = length(head)
+	_pad = width(head)
+	_col = _pad + length(_a[1])
 	_ind = ""
 	for (_i = 0; _i < int(_pad / 8); _i++)
 		_ind = _ind "\t"

@@ -71,7 +71,8 @@ static inline unsigned long rmi_rtt_data_map_init(unsigned long rd,
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_RTT_DATA_MAP_INIT, rd, data, ipa, src, flags, &res);
+	rmi_smccc_invoke(SMC_RMI_RTT_DATA_MAP_INIT, rd, data, ipa, src, flags,
+			 &res);
 
 	return res.a0;
 }
@@ -299,8 +300,8 @@ static inline unsigned long rmi_rtt_dev_validate(unsigned long rd,
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_RTT_DEV_VALIDATE, rd, rec, pdev, vdev, base, top,
-		  &res);
+	rmi_smccc_invoke(SMC_RMI_RTT_DEV_VALIDATE, rd, rec, pdev, vdev, base,
+			 top, &res);
 
 	if (out_top)
 		*out_top = res.a1;
@@ -324,7 +325,8 @@ static inline unsigned long rmi_psci_complete(unsigned long calling_rec,
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_PSCI_COMPLETE, calling_rec, target_rec, status, &res);
+	rmi_smccc_invoke(SMC_RMI_PSCI_COMPLETE, calling_rec, target_rec, status,
+			 &res);
 
 	return res.a0;
 }
@@ -553,8 +555,8 @@ static inline unsigned long rmi_pdev_stream_key_refresh(unsigned long pdev_1,
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_PDEV_STREAM_KEY_REFRESH, pdev_1, pdev_2, handle,
-		  &res);
+	rmi_smccc_invoke(SMC_RMI_PDEV_STREAM_KEY_REFRESH, pdev_1, pdev_2,
+			 handle, &res);
 
 	return res.a0;
 }
@@ -614,7 +616,8 @@ static inline unsigned long rmi_rtt_aux_create(unsigned long rd,
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_RTT_AUX_CREATE, rd, rtt, ipa, level, index, &res);
+	rmi_smccc_invoke(SMC_RMI_RTT_AUX_CREATE, rd, rtt, ipa, level, index,
+			 &res);
 
 	return res.a0;
 }
@@ -847,7 +850,8 @@ static inline unsigned long rmi_vdev_get_interface_report(unsigned long rd,
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_VDEV_GET_INTERFACE_REPORT, rd, pdev, vdev, &res);
+	rmi_smccc_invoke(SMC_RMI_VDEV_GET_INTERFACE_REPORT, rd, pdev, vdev,
+			 &res);
 
 	return res.a0;
 }
@@ -870,7 +874,8 @@ static inline unsigned long rmi_vdev_get_measurements(unsigned long rd,
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_VDEV_GET_MEASUREMENTS, rd, pdev, vdev, params, &res);
+	rmi_smccc_invoke(SMC_RMI_VDEV_GET_MEASUREMENTS, rd, pdev, vdev, params,
+			 &res);
 
 	return res.a0;
 }
@@ -1037,7 +1042,8 @@ static inline unsigned long rmi_granule_tracking_set(unsigned long addr,
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_GRANULE_TRACKING_SET, addr, category, state, &res);
+	rmi_smccc_invoke(SMC_RMI_GRANULE_TRACKING_SET, addr, category, state,
+			 &res);
 
 	return res.a0;
 }
@@ -1161,7 +1167,8 @@ static inline unsigned long rmi_rtt_data_map(unsigned long rd,
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_RTT_DATA_MAP, rd, base, top, flags, oaddr, &res);
+	rmi_smccc_invoke(SMC_RMI_RTT_DATA_MAP, rd, base, top, flags, oaddr,
+			 &res);
 
 	if (out_top)
 		*out_top = res.a1;
@@ -1196,7 +1203,8 @@ static inline unsigned long rmi_rtt_data_unmap(unsigned long rd,
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_RTT_DATA_UNMAP, rd, base, top, flags, oaddr, &res);
+	rmi_smccc_invoke(SMC_RMI_RTT_DATA_UNMAP, rd, base, top, flags, oaddr,
+			 &res);
 
 	if (out_top)
 		*out_top = res.a1;
@@ -1231,7 +1239,8 @@ static inline unsigned long rmi_rtt_dev_map(unsigned long rd,
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_RTT_DEV_MAP, rd, vdev, base, top, flags, oaddr, &res);
+	rmi_smccc_invoke(SMC_RMI_RTT_DEV_MAP, rd, vdev, base, top, flags, oaddr,
+			 &res);
 
 	if (out_top)
 		*out_top = res.a1;
@@ -1265,7 +1274,8 @@ static inline unsigned long rmi_rtt_dev_unmap(unsigned long rd,
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_RTT_DEV_UNMAP, rd, base, top, flags, oaddr, &res);
+	rmi_smccc_invoke(SMC_RMI_RTT_DEV_UNMAP, rd, base, top, flags, oaddr,
+			 &res);
 
 	if (out_top)
 		*out_top = res.a1;
@@ -1298,7 +1308,8 @@ static inline unsigned long rmi_rtt_unprot_map(unsigned long rd,
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_RTT_UNPROT_MAP, rd, base, top, flags, oaddr, &res);
+	rmi_smccc_invoke(SMC_RMI_RTT_UNPROT_MAP, rd, base, top, flags, oaddr,
+			 &res);
 
 	if (out_top)
 		*out_top = res.a1;
@@ -1332,7 +1343,8 @@ static inline unsigned long rmi_rtt_unprot_unmap(unsigned long rd,
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_RTT_UNPROT_UNMAP, rd, base, top, flags, oaddr, &res);
+	rmi_smccc_invoke(SMC_RMI_RTT_UNPROT_UNMAP, rd, base, top, flags, oaddr,
+			 &res);
 
 	if (out_top)
 		*out_top = res.a1;
@@ -1441,7 +1453,8 @@ static inline unsigned long rmi_pdev_stream_disconnect(unsigned long pdev_1,
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_PDEV_STREAM_DISCONNECT, pdev_1, pdev_2, handle, &res);
+	rmi_smccc_invoke(SMC_RMI_PDEV_STREAM_DISCONNECT, pdev_1, pdev_2, handle,
+			 &res);
 
 	return res.a0;
 }
@@ -1462,7 +1475,8 @@ static inline unsigned long rmi_pdev_stream_complete(unsigned long pdev_1,
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_PDEV_STREAM_COMPLETE, pdev_1, pdev_2, handle, &res);
+	rmi_smccc_invoke(SMC_RMI_PDEV_STREAM_COMPLETE, pdev_1, pdev_2, handle,
+			 &res);
 
 	return res.a0;
 }
@@ -1483,7 +1497,8 @@ static inline unsigned long rmi_pdev_stream_key_purge(unsigned long pdev_1,
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_PDEV_STREAM_KEY_PURGE, pdev_1, pdev_2, handle, &res);
+	rmi_smccc_invoke(SMC_RMI_PDEV_STREAM_KEY_PURGE, pdev_1, pdev_2, handle,
+			 &res);
 
 	return res.a0;
 }
