@@ -16,8 +16,11 @@
 #include <asm/rmi_smc.h>
 
 /*
- * The SMCCC calls every wrapper makes.  A test may define these before
- * including this header to run the wrappers against a double.
+ * The SMCCC calls every wrapper makes: arm_smccc_1_1_invoke() when the
+ * results fit in X0..X3, else arm_smccc_1_2_smc(), which passes X0..X17
+ * (DEN0137 B1: some commands take or return more than four values; the
+ * RMM is reached by SMC only).  A test may define these before including
+ * this header to run the wrappers against a double.
  */
 #ifndef rmi_smccc_invoke
 #define rmi_smccc_invoke(...)	arm_smccc_1_1_invoke(__VA_ARGS__)
