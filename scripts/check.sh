@@ -91,11 +91,6 @@ for rev in $revs mutated; do
 	fi
 	objs="rmi_headers.o rmi_smc_only.o"
 	cp tests/build/rmi_headers.c tests/build/rmi_smc_only.c "$d/"
-	# The KUnit suites too, with sparse, which the KUnit build does not run.
-	if [ "$rev" != mutated ]; then
-		cp tests/kunit/*.[ch] "$d/"
-		objs="$objs $(cd tests/kunit && ls *.c | sed 's/\.c$/.o/' | tr '\n' ' ')"
-	fi
 	case $rev in
 	2.0-bet1) series=v14 ;;
 	1.0-rel0) series=v12 ;;
@@ -107,20 +102,27 @@ for rev in $revs mutated; do
 			objs="$objs $(basename "$f" .c).o"
 		done
 	fi
-	# Every wrapper of the revision has a packing case in the KUnit suite.
 	if [ "$rev" != mutated ]; then
-		macro=RMI_SPEC_REVISION_$(echo "$rev" | tr 'a-z.-' 'A-Z__')
+		# The KUnit suites too, with sparse, which the KUnit build
+		# does not run.
+		cp tests/kunit/*.[ch] "$d/"
+		objs="$objs $(cd tests/kunit && ls *.c | sed 's/\.c$/.o/' | tr '\n' ' ')"
+
+		# Every wrapper of the revision has a packing case in the
+		# KUnit suite, under the revision macro the generator chose.
+		macro=$(sed -n 's/^#define[[:space:]]*\(RMI_SPEC_REVISION_[A-Z0-9_]*\)[[:space:]].*/\1/p' \
+			"$d/gen/asm/rmi_smc.h")
 		sed -n 's/^static inline .* rmi_\([a-z0-9_]*\)(.*/\1/p' "$d/gen/asm/rmi_cmds.h" |
 			sort >"$d/wrappers"
 		sed -n "/^#ifdef $macro\$/,/^#endif/s/^RMI_CMD(\([a-z0-9_]*\),.*/\1/p" \
 			tests/kunit/rmi_cmds_cases.h | sort >"$d/cases"
-		if ! diff -u "$d/wrappers" "$d/cases" >"$d/cases.diff"; then
+		if diff -u "$d/wrappers" "$d/cases" >"$d/cases.diff"; then
+			echo "check: $rev: $(wc -l <"$d/wrappers") wrappers, each with a packing case"
+			result 0 "packing cases $rev"
+		else
 			echo "check: wrappers (-) without a packing case, cases (+) without a wrapper, $rev:"
 			grep '^[-+][a-z]' "$d/cases.diff"
 			result 1 "packing cases $rev"
-		else
-			echo "check: $rev: $(wc -l <"$d/wrappers") wrappers, each with a packing case"
-			result 0 "packing cases $rev"
 		fi
 	fi
 	cat >"$d/Kbuild" <<KBUILD
@@ -139,22 +141,16 @@ KBUILD
 	result $rc "compile $rev"
 done
 
-# 4. Kernel style on the hand-written files.
+# 4. Kernel style on the hand-written files, and on the generated headers of
+# every revision: they are what reviewers read.
 step "checkpatch --strict and kernel-doc"
 rc=0
 files=$(git ls-files '*.c' '*.h' | grep -v '^arch/arm64/include/asm/rmi_\(smc\|cmds\)\.h$' || true)
-for f in $files; do
-	if ! "$K/scripts/checkpatch.pl" --strict --no-tree --quiet --show-types -f "$f"; then
-		rc=1
-	fi
-done
-# The generated headers of every revision are what reviewers read: the same.
 for rev in $revs; do
-	for h in "$CACHE/check/$rev/gen/asm/"*.h; do
-		"$K/scripts/checkpatch.pl" --strict --no-tree --quiet --show-types -f "$h" || rc=1
-	done
+	files="$files $CACHE/check/$rev/gen/asm/rmi_smc.h $CACHE/check/$rev/gen/asm/rmi_cmds.h"
 done
-for f in $files arch/arm64/include/asm/rmi_cmds.h; do
+for f in $files; do
+	"$K/scripts/checkpatch.pl" --strict --no-tree --quiet --show-types -f "$f" || rc=1
 	out=$("$K/scripts/kernel-doc" -none -Wall "$f" 2>&1) || rc=1
 	if [ -n "$out" ]; then
 		echo "$out"
