@@ -127,6 +127,11 @@ def main():
     check(set(desc['cmd']) == seen, 'commands described and specified: %s' %
           sorted(set(desc['cmd']) ^ seen))
 
+    def described(kind, what, tname):
+        mine = desc[kind].get(tname)
+        check(mine is not None, '%s %s is described' % (what, tname))
+        return mine
+
     # B4.4: types.
     for sec in spec_sections(spec, 'rmm-B4.4.md'):
         m = re.match(r'B4\.4\.\d+ (Rmi\w+) type', sec)
@@ -135,8 +140,7 @@ def main():
         tname = m.group(1)
         if 'Byte offset' in sec:
             members = re.findall(r'^\|\s*([a-z_0-9\[\]]+)\s*\|\s*(0x[0-9a-f]+)\s*\|\s*(\w+)', sec, re.M)
-            mine = desc['struct'].get(tname)
-            check(mine is not None, 'structure %s is described' % tname)
+            mine = described('struct', 'structure', tname)
             if mine is None:
                 continue
             for mname, off, mtype in members:
@@ -149,8 +153,7 @@ def main():
                   (tname, len(members), len(mine)))
         elif 'fieldset' in sec.split('\n', 3)[2]:
             rows = re.findall(r'^\|\s*([A-Za-z_0-9]*)\s*\|\s*(\d+:\d+)\s*\|[^|]*\|\s*(\w+)\s*\|', sec, re.M)
-            mine = desc['fields'].get(tname)
-            check(mine is not None, 'fieldset %s is described' % tname)
+            mine = described('fields', 'fieldset', tname)
             if mine is None:
                 continue
             for fname, bits, _ in rows:
@@ -162,8 +165,7 @@ def main():
                       (tname, fname, bits, mine.get(key)))
         elif 'enumeration' in sec.split('\n', 3)[2]:
             rows = re.findall(r'^\|\s*(\d+)\s*\|\s*(RMI_\w+)\s*\|', sec, re.M)
-            mine = desc['enum'].get(tname)
-            check(mine is not None, 'enumeration %s is described' % tname)
+            mine = described('enum', 'enumeration', tname)
             if mine is None:
                 continue
             for val, ename in rows:
