@@ -11,8 +11,8 @@
 # mode=cmds prints <asm/rmi_cmds.h>: one inline rmi_<command>() wrapper for
 # every command whose registers are described.
 #
-# The description format is documented at the top of each description file and
-# in Documentation/arch/arm64/rmi-description.rst.  The whole description is
+# The description format is documented in one place,
+# Documentation/arch/arm64/rmi-description.rst.  The whole description is
 # checked before anything is printed: the first error stops the generator with
 # "file:line: message" on stderr and a non-zero exit status, and no output.
 
@@ -383,10 +383,52 @@ $1 == "Command" {
 	next
 }
 
+# The registers in which a command that returns RMI_INCOMPLETE gives the
+# state of the operation it started: struct rmi_op in <asm/rmi_cmds.h>.
+$1 == "Operation" {
+	expect_block("Root")
+	expect_fields(4, 999)
+	if (n_cmds)
+		fatal("Operation after the first Command")
+	if ($2 !~ /^X[0-9]+$/)
+		fatal("invalid register '" $2 "'")
+	reg = substr($2, 2) + 0
+	if (reg != n_op + 1)
+		fatal("operation register " $3 " in X" reg ", expected X" n_op + 1 ": X1, X2, ... in order")
+	if (!is_cname($3))
+		fatal("invalid register name '" $3 "'")
+	if (scalar_ctype($4) == "")
+		fatal("unknown register type '" $4 "'")
+	for (i = 1; i <= n_op; i++)
+		if (op_name[i] == $3)
+			fatal("duplicate register name " $3 " in Operation")
+	n_op++
+	op_name[n_op] = $3
+	op_doc[n_op] = rest_of_line(5)
+	next
+}
+
+# The command may return RMI_INCOMPLETE: its wrapper also returns the
+# Operation registers.
+$1 == "Incomplete" {
+	expect_block("Command")
+	expect_fields(1, 1)
+	if (c_unknown[n_cmds])
+		fatal("Incomplete in a command whose registers are Unknown")
+	if (c_incomplete[n_cmds])
+		fatal("Incomplete given twice for " cmd_name)
+	if (!n_op)
+		fatal("Incomplete needs the Operation registers first")
+	if (!("RMI_RETURN_STATUS_MASK" in macro) || !("RMI_INCOMPLETE" in macro))
+		fatal("Incomplete needs RMI_RETURN_STATUS_MASK and RMI_INCOMPLETE defined first")
+	c_incomplete[n_cmds] = 1
+	next
+}
+
 $1 == "Unknown" {
 	expect_block("Command")
 	expect_fields(1, 1)
-	if (c_nin[n_cmds] || c_nout[n_cmds])
+	if (c_nin[n_cmds] || c_nout[n_cmds] || c_incomplete[n_cmds])
 		fatal("Unknown in a command with registers")
 	c_unknown[n_cmds] = 1
 	next
@@ -466,8 +508,9 @@ $1 == "Fieldset" {
 	fs_type = $2
 	fs_width = num($3, "width")
 	fs_prefix = $4
-	fs_suffix = ""
 	fs_get = 0
+	fs_alias = 0
+	fs_n_alias = 0
 	fs_res0 = 0
 	fs_res0_expr = ""
 	fs_next = 0
@@ -478,17 +521,18 @@ $1 == "Fieldset" {
 	if (!is_name(fs_prefix))
 		fatal("invalid prefix '" fs_prefix "'")
 	for (i = 5; i <= NF; i++) {
-		if ($i == "mask")
-			fs_suffix = "_MASK"
-		else if ($i == "get")
+		if ($i == "get")
 			fs_get = 1
 		else if ($i == "res0")
 			fs_res0 = 1
+		else if ($i == "alias")
+			fs_alias = 1
 		else
-			fatal("unknown Fieldset option '" $i "' (mask, get, res0)")
+			fatal("unknown Fieldset option '" $i "' (get, res0, alias)")
 	}
-	if (fs_get && fs_suffix == "")
-		fatal("Fieldset option get needs mask")
+	# An accessor and an alias would both be <PREFIX>_<NAME>.
+	if (fs_get && fs_alias)
+		fatal("Fieldset options get and alias both define <PREFIX>_<NAME>")
 	type_width[fs_type] = fs_width
 	emit("/* " fs_type " */")
 	next
@@ -503,12 +547,14 @@ $1 == "Field" {
 		fatal("unknown field type '" $4 "'")
 	take_bits($2)
 	name = fs_prefix "_" $3
-	define(name fs_suffix, mask_expr(msb, lsb, msb_c, lsb_c))
+	define(name "_MASK", mask_expr(msb, lsb, msb_c, lsb_c))
 	# An address field keeps its place: its accessor masks, not shifts.
 	if (fs_get && $4 == "Address")
-		define(name "(v)", "((v) & " name fs_suffix ")")
+		define(name "(v)", "((v) & " name "_MASK)")
 	else if (fs_get)
-		define(name "(v)", "FIELD_GET(" name fs_suffix ", (v))")
+		define(name "(v)", "FIELD_GET(" name "_MASK, (v))")
+	if (fs_alias)
+		fs_alias_name[++fs_n_alias] = name
 	next
 }
 
@@ -518,7 +564,7 @@ $1 == "Same" {
 	expect_block("Fieldset")
 	expect_fields(3, 3)
 	take_bits($2)
-	name = fs_prefix "_" $3 fs_suffix
+	name = fs_prefix "_" $3 "_MASK"
 	if (!(name in macro))
 		fatal("Same: " name " is not defined")
 	if (macro[name] != mask_expr(msb, lsb, msb_c, lsb_c))
@@ -545,6 +591,11 @@ $1 == "EndFieldset" {
 		if (fs_res0_expr ~ /\|/)
 			fs_res0_expr = "(" fs_res0_expr ")"
 		define(fs_prefix "_RES0", fs_res0_expr)
+	}
+	if (fs_n_alias) {
+		emit("/* " fs_type ": the masks as earlier headers name them */")
+		for (i = 1; i <= fs_n_alias; i++)
+			define(fs_alias_name[i], fs_alias_name[i] "_MASK")
 	}
 	emit("")
 	block = "Root"
@@ -796,20 +847,49 @@ function print_doc(text, _n, _w, _i, _line) {
 	print _line
 }
 
-function print_cmd(c, _i, _args, _lname, _nin, _nout, _sep) {
+# Store result register @src into each output pointer of command @c, or,
+# for a command that may not complete, into @op when X0 says RMI_INCOMPLETE.
+function print_outputs(c, src, _i) {
+	if (c_incomplete[c]) {
+		print "\tif (FIELD_GET(RMI_RETURN_STATUS_MASK, " src "0) == RMI_INCOMPLETE) {"
+		print "\t\tif (op) {"
+		for (_i = 1; _i <= n_op; _i++)
+			print "\t\t\top->" op_name[_i] " = " src _i ";"
+		print "\t\t}"
+		print "\t\treturn " src "0;"
+		print "\t}"
+		if (c_nout[c])
+			print ""
+	}
+	for (_i = 1; _i <= c_nout[c]; _i++) {
+		print "\tif (" c_out[c, _i] ")"
+		print "\t\t*" c_out[c, _i] " = " out_expr(c_outtype[c, _i], src _i) ";"
+	}
+	print "\treturn " src "0;"
+}
+
+function print_cmd(c, _i, _args, _lname, _nin, _nout, _nres, _sep) {
 	_lname = tolower(c_name[c])
 	_nin = c_nin[c]
 	_nout = c_nout[c]
+	# Result registers read, besides X0.
+	_nres = (c_incomplete[c] && n_op > _nout) ? n_op : _nout
 	print "/**"
 	print_doc("rmi_" _lname "() - " (c_brief[c] != "" ? c_brief[c] : "RMI_" c_name[c]))
 	for (_i = 1; _i <= _nin; _i++)
 		print_doc("@" c_in[c, _i] ": " (c_indoc[c, _i] != "" ? c_indoc[c, _i] : c_in[c, _i]))
 	for (_i = 1; _i <= _nout; _i++)
 		print_doc("@" c_out[c, _i] ": X" _i ", " (c_outdoc[c, _i] != "" ? c_outdoc[c, _i] : c_out[c, _i]) " (may be NULL)")
+	if (c_incomplete[c])
+		print_doc("@op: the operation started, when X0 is RMI_INCOMPLETE (may be NULL)")
 	print " *"
 	print " * Issues RMI_" c_name[c] " (FID SMC_RMI_" c_name[c] ")."
 	print " *"
-	print " * Return: RMI return code (X0)."
+	if (c_incomplete[c]) {
+		print_doc("Return: RMI return code (X0).  RMI_INCOMPLETE: the command started an operation it did not finish; @op is filled, the outputs are not written, and X0 says what the operation asks for (RMI_RETURN_MEMREQ(), RMI_RETURN_CAN_CANCEL()).")
+	} else {
+		print " * Return: RMI return code (X0)."
+	}
 	print " */"
 	_args = ""
 	_sep = ""
@@ -821,11 +901,15 @@ function print_cmd(c, _i, _args, _lname, _nin, _nout, _sep) {
 		_args = _args _sep reg_ctype(c_outtype[c, _i]) " *" c_out[c, _i]
 		_sep = ", "
 	}
+	if (c_incomplete[c]) {
+		_args = _args _sep "struct rmi_op *op"
+		_sep = ", "
+	}
 	if (_args == "")
 		_args = "void"
 	print wrap_args("static inline unsigned long rmi_" _lname "(", _args ")")
 	print "{"
-	if (_nout <= 3) {
+	if (_nres <= 3) {
 		print "\tstruct arm_smccc_res res;"
 		print ""
 		_args = "SMC_RMI_" c_name[c]
@@ -833,11 +917,7 @@ function print_cmd(c, _i, _args, _lname, _nin, _nout, _sep) {
 			_args = _args ", " c_in[c, _i]
 		print wrap_args("\trmi_smccc_invoke(", _args ", &res);")
 		print ""
-		for (_i = 1; _i <= _nout; _i++) {
-			print "\tif (" c_out[c, _i] ")"
-			print "\t\t*" c_out[c, _i] " = " out_expr(c_outtype[c, _i], "res.a" _i) ";"
-		}
-		print "\treturn res.a0;"
+		print_outputs(c, "res.a")
 	} else {
 		print "\tstruct arm_smccc_1_2_regs regs = {"
 		print "\t\t.a0 = SMC_RMI_" c_name[c] ","
@@ -847,13 +927,26 @@ function print_cmd(c, _i, _args, _lname, _nin, _nout, _sep) {
 		print ""
 		print "\trmi_smccc_1_2_invoke(&regs, &regs);"
 		print ""
-		for (_i = 1; _i <= _nout; _i++) {
-			print "\tif (" c_out[c, _i] ")"
-			print "\t\t*" c_out[c, _i] " = " out_expr(c_outtype[c, _i], "regs.a" _i) ";"
-		}
-		print "\treturn regs.a0;"
+		print_outputs(c, "regs.a")
 	}
 	print "}"
+	print ""
+}
+
+# struct rmi_op: the Operation registers.
+function print_op_struct(_i) {
+	print "/**"
+	print " * struct rmi_op - an operation a command started and did not finish"
+	for (_i = 1; _i <= n_op; _i++)
+		print_doc("@" op_name[_i] ": X" _i ", " (op_doc[_i] != "" ? op_doc[_i] : op_name[_i]))
+	print " *"
+	print " * What a command marked Incomplete in the description returns with"
+	print " * RMI_INCOMPLETE, for the RMI_OP_* commands that carry the operation on."
+	print " */"
+	print "struct rmi_op {"
+	for (_i = 1; _i <= n_op; _i++)
+		print "\tunsigned long " op_name[_i] ";"
+	print "};"
 	print ""
 }
 
@@ -907,24 +1000,30 @@ END {
 			print out[i]
 	} else {
 		print "#include <linux/arm-smccc.h>"
+		print "#include <linux/bitfield.h>"
 		print "#include <linux/bits.h>"
 		print ""
 		print "#include <asm/rmi_smc.h>"
 		print ""
 		print "/*"
-		print " * The SMCCC calls every wrapper makes: arm_smccc_1_1_invoke() when the"
+		print " * The RMM is reached by SMC only (DEN0137 B1.1), so every wrapper issues"
+		print " * an SMC without looking the conduit up: arm_smccc_1_1_smc() when the"
 		print " * results fit in X0..X3, else arm_smccc_1_2_smc(), which passes X0..X17"
-		print " * (DEN0137 B1: some commands take or return more than four values; the"
-		print " * RMM is reached by SMC only).  A test may define these before including"
-		print " * this header to run the wrappers against a double."
+		print " * (RTT_READ_ENTRY returns four values).  arm_smccc_1_1_invoke() would"
+		print " * add an out-of-line call to arm_smccc_1_1_get_conduit() and a switch to"
+		print " * every command; instead the caller checks once, before its first RMI"
+		print " * call, that the SMCCC conduit is SMC.  A test may define these two"
+		print " * before including this header to answer the calls with a double."
 		print " */"
 		print "#ifndef rmi_smccc_invoke"
-		print "#define rmi_smccc_invoke(...)\tarm_smccc_1_1_invoke(__VA_ARGS__)"
+		print "#define rmi_smccc_invoke(...)\tarm_smccc_1_1_smc(__VA_ARGS__)"
 		print "#endif"
 		print "#ifndef rmi_smccc_1_2_invoke"
 		print "#define rmi_smccc_1_2_invoke(args, res)\tarm_smccc_1_2_smc(args, res)"
 		print "#endif"
 		print ""
+		if (n_op)
+			print_op_struct()
 		for (i = 1; i <= n_cmds; i++)
 			if (!c_unknown[i])
 				print_cmd(i)

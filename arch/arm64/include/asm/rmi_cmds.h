@@ -11,23 +11,40 @@
 #define __ASM_RMI_CMDS_H
 
 #include <linux/arm-smccc.h>
+#include <linux/bitfield.h>
 #include <linux/bits.h>
 
 #include <asm/rmi_smc.h>
 
 /*
- * The SMCCC calls every wrapper makes: arm_smccc_1_1_invoke() when the
+ * The RMM is reached by SMC only (DEN0137 B1.1), so every wrapper issues
+ * an SMC without looking the conduit up: arm_smccc_1_1_smc() when the
  * results fit in X0..X3, else arm_smccc_1_2_smc(), which passes X0..X17
- * (DEN0137 B1: some commands take or return more than four values; the
- * RMM is reached by SMC only).  A test may define these before including
- * this header to run the wrappers against a double.
+ * (RTT_READ_ENTRY returns four values).  arm_smccc_1_1_invoke() would
+ * add an out-of-line call to arm_smccc_1_1_get_conduit() and a switch to
+ * every command; instead the caller checks once, before its first RMI
+ * call, that the SMCCC conduit is SMC.  A test may define these two
+ * before including this header to answer the calls with a double.
  */
 #ifndef rmi_smccc_invoke
-#define rmi_smccc_invoke(...)	arm_smccc_1_1_invoke(__VA_ARGS__)
+#define rmi_smccc_invoke(...)	arm_smccc_1_1_smc(__VA_ARGS__)
 #endif
 #ifndef rmi_smccc_1_2_invoke
 #define rmi_smccc_1_2_invoke(args, res)	arm_smccc_1_2_smc(args, res)
 #endif
+
+/**
+ * struct rmi_op - an operation a command started and did not finish
+ * @handle: X1, Handle of the operation, for the RMI_OP_* commands
+ * @donate_req: X2, Donate request, when X0's MEMREQ is RMI_OP_MEM_REQ_DONATE
+ *
+ * What a command marked Incomplete in the description returns with
+ * RMI_INCOMPLETE, for the RMI_OP_* commands that carry the operation on.
+ */
+struct rmi_op {
+	unsigned long handle;
+	unsigned long donate_req;
+};
 
 /**
  * rmi_version() - Negotiate the RMI interface revision
@@ -61,22 +78,34 @@ static inline unsigned long rmi_version(unsigned long req, unsigned long *lower,
  * @ipa: IPA at which the granule will be mapped in the target Realm
  * @src: PA of the source granule
  * @flags: Flags
+ * @op: the operation started, when X0 is RMI_INCOMPLETE (may be NULL)
  *
  * Issues RMI_RTT_DATA_MAP_INIT (FID SMC_RMI_RTT_DATA_MAP_INIT).
  *
- * Return: RMI return code (X0).
+ * Return: RMI return code (X0). RMI_INCOMPLETE: the command started an
+ *   operation it did not finish; @op is filled, the outputs are not written,
+ *   and X0 says what the operation asks for (RMI_RETURN_MEMREQ(),
+ *   RMI_RETURN_CAN_CANCEL()).
  */
 static inline unsigned long rmi_rtt_data_map_init(unsigned long rd,
 						  unsigned long data,
 						  unsigned long ipa,
 						  unsigned long src,
-						  unsigned long flags)
+						  unsigned long flags,
+						  struct rmi_op *op)
 {
 	struct arm_smccc_res res;
 
 	rmi_smccc_invoke(SMC_RMI_RTT_DATA_MAP_INIT, rd, data, ipa, src, flags,
 			 &res);
 
+	if (FIELD_GET(RMI_RETURN_STATUS_MASK, res.a0) == RMI_INCOMPLETE) {
+		if (op) {
+			op->handle = res.a1;
+			op->donate_req = res.a2;
+		}
+		return res.a0;
+	}
 	return res.a0;
 }
 
@@ -101,35 +130,59 @@ static inline unsigned long rmi_realm_activate(unsigned long rd)
  * rmi_realm_create() - Create a Realm
  * @rd: PA of the RD
  * @params: PA of Realm parameters
+ * @op: the operation started, when X0 is RMI_INCOMPLETE (may be NULL)
  *
  * Issues RMI_REALM_CREATE (FID SMC_RMI_REALM_CREATE).
  *
- * Return: RMI return code (X0).
+ * Return: RMI return code (X0). RMI_INCOMPLETE: the command started an
+ *   operation it did not finish; @op is filled, the outputs are not written,
+ *   and X0 says what the operation asks for (RMI_RETURN_MEMREQ(),
+ *   RMI_RETURN_CAN_CANCEL()).
  */
 static inline unsigned long rmi_realm_create(unsigned long rd,
-					     unsigned long params)
+					     unsigned long params,
+					     struct rmi_op *op)
 {
 	struct arm_smccc_res res;
 
 	rmi_smccc_invoke(SMC_RMI_REALM_CREATE, rd, params, &res);
 
+	if (FIELD_GET(RMI_RETURN_STATUS_MASK, res.a0) == RMI_INCOMPLETE) {
+		if (op) {
+			op->handle = res.a1;
+			op->donate_req = res.a2;
+		}
+		return res.a0;
+	}
 	return res.a0;
 }
 
 /**
  * rmi_realm_destroy() - Destroy a Realm
  * @rd: PA of the RD
+ * @op: the operation started, when X0 is RMI_INCOMPLETE (may be NULL)
  *
  * Issues RMI_REALM_DESTROY (FID SMC_RMI_REALM_DESTROY).
  *
- * Return: RMI return code (X0).
+ * Return: RMI return code (X0). RMI_INCOMPLETE: the command started an
+ *   operation it did not finish; @op is filled, the outputs are not written,
+ *   and X0 says what the operation asks for (RMI_RETURN_MEMREQ(),
+ *   RMI_RETURN_CAN_CANCEL()).
  */
-static inline unsigned long rmi_realm_destroy(unsigned long rd)
+static inline unsigned long rmi_realm_destroy(unsigned long rd,
+					      struct rmi_op *op)
 {
 	struct arm_smccc_res res;
 
 	rmi_smccc_invoke(SMC_RMI_REALM_DESTROY, rd, &res);
 
+	if (FIELD_GET(RMI_RETURN_STATUS_MASK, res.a0) == RMI_INCOMPLETE) {
+		if (op) {
+			op->handle = res.a1;
+			op->donate_req = res.a2;
+		}
+		return res.a0;
+	}
 	return res.a0;
 }
 
@@ -138,35 +191,59 @@ static inline unsigned long rmi_realm_destroy(unsigned long rd)
  * @rd: PA of the RD for the target Realm
  * @rec: PA of the target REC
  * @params: PA of REC parameters
+ * @op: the operation started, when X0 is RMI_INCOMPLETE (may be NULL)
  *
  * Issues RMI_REC_CREATE (FID SMC_RMI_REC_CREATE).
  *
- * Return: RMI return code (X0).
+ * Return: RMI return code (X0). RMI_INCOMPLETE: the command started an
+ *   operation it did not finish; @op is filled, the outputs are not written,
+ *   and X0 says what the operation asks for (RMI_RETURN_MEMREQ(),
+ *   RMI_RETURN_CAN_CANCEL()).
  */
 static inline unsigned long rmi_rec_create(unsigned long rd, unsigned long rec,
-					   unsigned long params)
+					   unsigned long params,
+					   struct rmi_op *op)
 {
 	struct arm_smccc_res res;
 
 	rmi_smccc_invoke(SMC_RMI_REC_CREATE, rd, rec, params, &res);
 
+	if (FIELD_GET(RMI_RETURN_STATUS_MASK, res.a0) == RMI_INCOMPLETE) {
+		if (op) {
+			op->handle = res.a1;
+			op->donate_req = res.a2;
+		}
+		return res.a0;
+	}
 	return res.a0;
 }
 
 /**
  * rmi_rec_destroy() - Destroy a REC
  * @rec: PA of the target REC
+ * @op: the operation started, when X0 is RMI_INCOMPLETE (may be NULL)
  *
  * Issues RMI_REC_DESTROY (FID SMC_RMI_REC_DESTROY).
  *
- * Return: RMI return code (X0).
+ * Return: RMI return code (X0). RMI_INCOMPLETE: the command started an
+ *   operation it did not finish; @op is filled, the outputs are not written,
+ *   and X0 says what the operation asks for (RMI_RETURN_MEMREQ(),
+ *   RMI_RETURN_CAN_CANCEL()).
  */
-static inline unsigned long rmi_rec_destroy(unsigned long rec)
+static inline unsigned long rmi_rec_destroy(unsigned long rec,
+					    struct rmi_op *op)
 {
 	struct arm_smccc_res res;
 
 	rmi_smccc_invoke(SMC_RMI_REC_DESTROY, rec, &res);
 
+	if (FIELD_GET(RMI_RETURN_STATUS_MASK, res.a0) == RMI_INCOMPLETE) {
+		if (op) {
+			op->handle = res.a1;
+			op->donate_req = res.a2;
+		}
+		return res.a0;
+	}
 	return res.a0;
 }
 
@@ -489,35 +566,59 @@ static inline unsigned long rmi_pdev_communicate(unsigned long pdev,
  * rmi_pdev_create() - Create a PDEV
  * @pdev: PA of the PDEV
  * @params: PA of the RmiPdevParams
+ * @op: the operation started, when X0 is RMI_INCOMPLETE (may be NULL)
  *
  * Issues RMI_PDEV_CREATE (FID SMC_RMI_PDEV_CREATE).
  *
- * Return: RMI return code (X0).
+ * Return: RMI return code (X0). RMI_INCOMPLETE: the command started an
+ *   operation it did not finish; @op is filled, the outputs are not written,
+ *   and X0 says what the operation asks for (RMI_RETURN_MEMREQ(),
+ *   RMI_RETURN_CAN_CANCEL()).
  */
 static inline unsigned long rmi_pdev_create(unsigned long pdev,
-					    unsigned long params)
+					    unsigned long params,
+					    struct rmi_op *op)
 {
 	struct arm_smccc_res res;
 
 	rmi_smccc_invoke(SMC_RMI_PDEV_CREATE, pdev, params, &res);
 
+	if (FIELD_GET(RMI_RETURN_STATUS_MASK, res.a0) == RMI_INCOMPLETE) {
+		if (op) {
+			op->handle = res.a1;
+			op->donate_req = res.a2;
+		}
+		return res.a0;
+	}
 	return res.a0;
 }
 
 /**
  * rmi_pdev_destroy() - Destroy a PDEV
  * @pdev: PA of the PDEV
+ * @op: the operation started, when X0 is RMI_INCOMPLETE (may be NULL)
  *
  * Issues RMI_PDEV_DESTROY (FID SMC_RMI_PDEV_DESTROY).
  *
- * Return: RMI return code (X0).
+ * Return: RMI return code (X0). RMI_INCOMPLETE: the command started an
+ *   operation it did not finish; @op is filled, the outputs are not written,
+ *   and X0 says what the operation asks for (RMI_RETURN_MEMREQ(),
+ *   RMI_RETURN_CAN_CANCEL()).
  */
-static inline unsigned long rmi_pdev_destroy(unsigned long pdev)
+static inline unsigned long rmi_pdev_destroy(unsigned long pdev,
+					     struct rmi_op *op)
 {
 	struct arm_smccc_res res;
 
 	rmi_smccc_invoke(SMC_RMI_PDEV_DESTROY, pdev, &res);
 
+	if (FIELD_GET(RMI_RETURN_STATUS_MASK, res.a0) == RMI_INCOMPLETE) {
+		if (op) {
+			op->handle = res.a1;
+			op->donate_req = res.a2;
+		}
+		return res.a0;
+	}
 	return res.a0;
 }
 
@@ -927,35 +1028,59 @@ static inline unsigned long rmi_vdev_start(unsigned long rd, unsigned long pdev,
  * rmi_psmmu_activate() - Activate a physical SMMU
  * @psmmu: PA of the PSMMU
  * @params: PA of the RmiPsmmuParams
+ * @op: the operation started, when X0 is RMI_INCOMPLETE (may be NULL)
  *
  * Issues RMI_PSMMU_ACTIVATE (FID SMC_RMI_PSMMU_ACTIVATE).
  *
- * Return: RMI return code (X0).
+ * Return: RMI return code (X0). RMI_INCOMPLETE: the command started an
+ *   operation it did not finish; @op is filled, the outputs are not written,
+ *   and X0 says what the operation asks for (RMI_RETURN_MEMREQ(),
+ *   RMI_RETURN_CAN_CANCEL()).
  */
 static inline unsigned long rmi_psmmu_activate(unsigned long psmmu,
-					       unsigned long params)
+					       unsigned long params,
+					       struct rmi_op *op)
 {
 	struct arm_smccc_res res;
 
 	rmi_smccc_invoke(SMC_RMI_PSMMU_ACTIVATE, psmmu, params, &res);
 
+	if (FIELD_GET(RMI_RETURN_STATUS_MASK, res.a0) == RMI_INCOMPLETE) {
+		if (op) {
+			op->handle = res.a1;
+			op->donate_req = res.a2;
+		}
+		return res.a0;
+	}
 	return res.a0;
 }
 
 /**
  * rmi_psmmu_deactivate() - Deactivate a physical SMMU
  * @psmmu: PA of the PSMMU
+ * @op: the operation started, when X0 is RMI_INCOMPLETE (may be NULL)
  *
  * Issues RMI_PSMMU_DEACTIVATE (FID SMC_RMI_PSMMU_DEACTIVATE).
  *
- * Return: RMI return code (X0).
+ * Return: RMI return code (X0). RMI_INCOMPLETE: the command started an
+ *   operation it did not finish; @op is filled, the outputs are not written,
+ *   and X0 says what the operation asks for (RMI_RETURN_MEMREQ(),
+ *   RMI_RETURN_CAN_CANCEL()).
  */
-static inline unsigned long rmi_psmmu_deactivate(unsigned long psmmu)
+static inline unsigned long rmi_psmmu_deactivate(unsigned long psmmu,
+						 struct rmi_op *op)
 {
 	struct arm_smccc_res res;
 
 	rmi_smccc_invoke(SMC_RMI_PSMMU_DEACTIVATE, psmmu, &res);
 
+	if (FIELD_GET(RMI_RETURN_STATUS_MASK, res.a0) == RMI_INCOMPLETE) {
+		if (op) {
+			op->handle = res.a1;
+			op->donate_req = res.a2;
+		}
+		return res.a0;
+	}
 	return res.a0;
 }
 
@@ -963,18 +1088,30 @@ static inline unsigned long rmi_psmmu_deactivate(unsigned long psmmu)
  * rmi_psmmu_st_l2_create() - Create a level 2 stream table of a physical SMMU
  * @psmmu: PA of the PSMMU
  * @sid: Base StreamID of the table
+ * @op: the operation started, when X0 is RMI_INCOMPLETE (may be NULL)
  *
  * Issues RMI_PSMMU_ST_L2_CREATE (FID SMC_RMI_PSMMU_ST_L2_CREATE).
  *
- * Return: RMI return code (X0).
+ * Return: RMI return code (X0). RMI_INCOMPLETE: the command started an
+ *   operation it did not finish; @op is filled, the outputs are not written,
+ *   and X0 says what the operation asks for (RMI_RETURN_MEMREQ(),
+ *   RMI_RETURN_CAN_CANCEL()).
  */
 static inline unsigned long rmi_psmmu_st_l2_create(unsigned long psmmu,
-						   unsigned long sid)
+						   unsigned long sid,
+						   struct rmi_op *op)
 {
 	struct arm_smccc_res res;
 
 	rmi_smccc_invoke(SMC_RMI_PSMMU_ST_L2_CREATE, psmmu, sid, &res);
 
+	if (FIELD_GET(RMI_RETURN_STATUS_MASK, res.a0) == RMI_INCOMPLETE) {
+		if (op) {
+			op->handle = res.a1;
+			op->donate_req = res.a2;
+		}
+		return res.a0;
+	}
 	return res.a0;
 }
 
@@ -982,18 +1119,30 @@ static inline unsigned long rmi_psmmu_st_l2_create(unsigned long psmmu,
  * rmi_psmmu_st_l2_destroy() - Destroy a level 2 stream table of a physical SMMU
  * @psmmu: PA of the PSMMU
  * @sid: Base StreamID of the table
+ * @op: the operation started, when X0 is RMI_INCOMPLETE (may be NULL)
  *
  * Issues RMI_PSMMU_ST_L2_DESTROY (FID SMC_RMI_PSMMU_ST_L2_DESTROY).
  *
- * Return: RMI return code (X0).
+ * Return: RMI return code (X0). RMI_INCOMPLETE: the command started an
+ *   operation it did not finish; @op is filled, the outputs are not written,
+ *   and X0 says what the operation asks for (RMI_RETURN_MEMREQ(),
+ *   RMI_RETURN_CAN_CANCEL()).
  */
 static inline unsigned long rmi_psmmu_st_l2_destroy(unsigned long psmmu,
-						    unsigned long sid)
+						    unsigned long sid,
+						    struct rmi_op *op)
 {
 	struct arm_smccc_res res;
 
 	rmi_smccc_invoke(SMC_RMI_PSMMU_ST_L2_DESTROY, psmmu, sid, &res);
 
+	if (FIELD_GET(RMI_RETURN_STATUS_MASK, res.a0) == RMI_INCOMPLETE) {
+		if (op) {
+			op->handle = res.a1;
+			op->donate_req = res.a2;
+		}
+		return res.a0;
+	}
 	return res.a0;
 }
 
@@ -1034,20 +1183,32 @@ static inline unsigned long rmi_granule_tracking_get(unsigned long base,
  * @addr: PA in the tracking region
  * @category: Memory category
  * @state: Tracking region state
+ * @op: the operation started, when X0 is RMI_INCOMPLETE (may be NULL)
  *
  * Issues RMI_GRANULE_TRACKING_SET (FID SMC_RMI_GRANULE_TRACKING_SET).
  *
- * Return: RMI return code (X0).
+ * Return: RMI return code (X0). RMI_INCOMPLETE: the command started an
+ *   operation it did not finish; @op is filled, the outputs are not written,
+ *   and X0 says what the operation asks for (RMI_RETURN_MEMREQ(),
+ *   RMI_RETURN_CAN_CANCEL()).
  */
 static inline unsigned long rmi_granule_tracking_set(unsigned long addr,
 						     unsigned long category,
-						     unsigned long state)
+						     unsigned long state,
+						     struct rmi_op *op)
 {
 	struct arm_smccc_res res;
 
 	rmi_smccc_invoke(SMC_RMI_GRANULE_TRACKING_SET, addr, category, state,
 			 &res);
 
+	if (FIELD_GET(RMI_RETURN_STATUS_MASK, res.a0) == RMI_INCOMPLETE) {
+		if (op) {
+			op->handle = res.a1;
+			op->donate_req = res.a2;
+		}
+		return res.a0;
+	}
 	return res.a0;
 }
 
@@ -1117,17 +1278,29 @@ static inline unsigned long rmi_granule_range_undelegate(unsigned long base,
 /**
  * rmi_gpt_l1_create() - Create a level 1 GPT
  * @addr: Base of the PA range the table describes, aligned to L0GPTSZ
+ * @op: the operation started, when X0 is RMI_INCOMPLETE (may be NULL)
  *
  * Issues RMI_GPT_L1_CREATE (FID SMC_RMI_GPT_L1_CREATE).
  *
- * Return: RMI return code (X0).
+ * Return: RMI return code (X0). RMI_INCOMPLETE: the command started an
+ *   operation it did not finish; @op is filled, the outputs are not written,
+ *   and X0 says what the operation asks for (RMI_RETURN_MEMREQ(),
+ *   RMI_RETURN_CAN_CANCEL()).
  */
-static inline unsigned long rmi_gpt_l1_create(unsigned long addr)
+static inline unsigned long rmi_gpt_l1_create(unsigned long addr,
+					      struct rmi_op *op)
 {
 	struct arm_smccc_res res;
 
 	rmi_smccc_invoke(SMC_RMI_GPT_L1_CREATE, addr, &res);
 
+	if (FIELD_GET(RMI_RETURN_STATUS_MASK, res.a0) == RMI_INCOMPLETE) {
+		if (op) {
+			op->handle = res.a1;
+			op->donate_req = res.a2;
+		}
+		return res.a0;
+	}
 	return res.a0;
 }
 
@@ -1156,22 +1329,35 @@ static inline unsigned long rmi_gpt_l1_destroy(unsigned long addr)
  * @flags: Flags
  * @oaddr: Output address set descriptor
  * @out_top: X1, Top IPA of the range which was mapped (may be NULL)
+ * @op: the operation started, when X0 is RMI_INCOMPLETE (may be NULL)
  *
  * Issues RMI_RTT_DATA_MAP (FID SMC_RMI_RTT_DATA_MAP).
  *
- * Return: RMI return code (X0).
+ * Return: RMI return code (X0). RMI_INCOMPLETE: the command started an
+ *   operation it did not finish; @op is filled, the outputs are not written,
+ *   and X0 says what the operation asks for (RMI_RETURN_MEMREQ(),
+ *   RMI_RETURN_CAN_CANCEL()).
  */
 static inline unsigned long rmi_rtt_data_map(unsigned long rd,
 					     unsigned long base,
 					     unsigned long top,
 					     unsigned long flags,
 					     unsigned long oaddr,
-					     unsigned long *out_top)
+					     unsigned long *out_top,
+					     struct rmi_op *op)
 {
 	struct arm_smccc_res res;
 
 	rmi_smccc_invoke(SMC_RMI_RTT_DATA_MAP, rd, base, top, flags, oaddr,
 			 &res);
+
+	if (FIELD_GET(RMI_RETURN_STATUS_MASK, res.a0) == RMI_INCOMPLETE) {
+		if (op) {
+			op->handle = res.a1;
+			op->donate_req = res.a2;
+		}
+		return res.a0;
+	}
 
 	if (out_top)
 		*out_top = res.a1;
@@ -1190,10 +1376,14 @@ static inline unsigned long rmi_rtt_data_map(unsigned long rd,
  *   be NULL)
  * @out_count: X3, Number of entries written, for a LIST address set (may be
  *   NULL)
+ * @op: the operation started, when X0 is RMI_INCOMPLETE (may be NULL)
  *
  * Issues RMI_RTT_DATA_UNMAP (FID SMC_RMI_RTT_DATA_UNMAP).
  *
- * Return: RMI return code (X0).
+ * Return: RMI return code (X0). RMI_INCOMPLETE: the command started an
+ *   operation it did not finish; @op is filled, the outputs are not written,
+ *   and X0 says what the operation asks for (RMI_RETURN_MEMREQ(),
+ *   RMI_RETURN_CAN_CANCEL()).
  */
 static inline unsigned long rmi_rtt_data_unmap(unsigned long rd,
 					       unsigned long base,
@@ -1202,12 +1392,21 @@ static inline unsigned long rmi_rtt_data_unmap(unsigned long rd,
 					       unsigned long oaddr,
 					       unsigned long *out_top,
 					       unsigned long *out_range,
-					       unsigned long *out_count)
+					       unsigned long *out_count,
+					       struct rmi_op *op)
 {
 	struct arm_smccc_res res;
 
 	rmi_smccc_invoke(SMC_RMI_RTT_DATA_UNMAP, rd, base, top, flags, oaddr,
 			 &res);
+
+	if (FIELD_GET(RMI_RETURN_STATUS_MASK, res.a0) == RMI_INCOMPLETE) {
+		if (op) {
+			op->handle = res.a1;
+			op->donate_req = res.a2;
+		}
+		return res.a0;
+	}
 
 	if (out_top)
 		*out_top = res.a1;
@@ -1227,10 +1426,14 @@ static inline unsigned long rmi_rtt_data_unmap(unsigned long rd,
  * @flags: Flags
  * @oaddr: Output address set descriptor
  * @out_top: X1, Top IPA of the range which was mapped (may be NULL)
+ * @op: the operation started, when X0 is RMI_INCOMPLETE (may be NULL)
  *
  * Issues RMI_RTT_DEV_MAP (FID SMC_RMI_RTT_DEV_MAP).
  *
- * Return: RMI return code (X0).
+ * Return: RMI return code (X0). RMI_INCOMPLETE: the command started an
+ *   operation it did not finish; @op is filled, the outputs are not written,
+ *   and X0 says what the operation asks for (RMI_RETURN_MEMREQ(),
+ *   RMI_RETURN_CAN_CANCEL()).
  */
 static inline unsigned long rmi_rtt_dev_map(unsigned long rd,
 					    unsigned long vdev,
@@ -1238,12 +1441,21 @@ static inline unsigned long rmi_rtt_dev_map(unsigned long rd,
 					    unsigned long top,
 					    unsigned long flags,
 					    unsigned long oaddr,
-					    unsigned long *out_top)
+					    unsigned long *out_top,
+					    struct rmi_op *op)
 {
 	struct arm_smccc_res res;
 
 	rmi_smccc_invoke(SMC_RMI_RTT_DEV_MAP, rd, vdev, base, top, flags, oaddr,
 			 &res);
+
+	if (FIELD_GET(RMI_RETURN_STATUS_MASK, res.a0) == RMI_INCOMPLETE) {
+		if (op) {
+			op->handle = res.a1;
+			op->donate_req = res.a2;
+		}
+		return res.a0;
+	}
 
 	if (out_top)
 		*out_top = res.a1;
@@ -1261,10 +1473,14 @@ static inline unsigned long rmi_rtt_dev_map(unsigned long rd,
  * @out_range: X2, Range unmapped, for a SINGLE address set (may be NULL)
  * @out_count: X3, Number of entries written, for a LIST address set (may be
  *   NULL)
+ * @op: the operation started, when X0 is RMI_INCOMPLETE (may be NULL)
  *
  * Issues RMI_RTT_DEV_UNMAP (FID SMC_RMI_RTT_DEV_UNMAP).
  *
- * Return: RMI return code (X0).
+ * Return: RMI return code (X0). RMI_INCOMPLETE: the command started an
+ *   operation it did not finish; @op is filled, the outputs are not written,
+ *   and X0 says what the operation asks for (RMI_RETURN_MEMREQ(),
+ *   RMI_RETURN_CAN_CANCEL()).
  */
 static inline unsigned long rmi_rtt_dev_unmap(unsigned long rd,
 					      unsigned long base,
@@ -1273,12 +1489,21 @@ static inline unsigned long rmi_rtt_dev_unmap(unsigned long rd,
 					      unsigned long oaddr,
 					      unsigned long *out_top,
 					      unsigned long *out_range,
-					      unsigned long *out_count)
+					      unsigned long *out_count,
+					      struct rmi_op *op)
 {
 	struct arm_smccc_res res;
 
 	rmi_smccc_invoke(SMC_RMI_RTT_DEV_UNMAP, rd, base, top, flags, oaddr,
 			 &res);
+
+	if (FIELD_GET(RMI_RETURN_STATUS_MASK, res.a0) == RMI_INCOMPLETE) {
+		if (op) {
+			op->handle = res.a1;
+			op->donate_req = res.a2;
+		}
+		return res.a0;
+	}
 
 	if (out_top)
 		*out_top = res.a1;
@@ -1297,22 +1522,35 @@ static inline unsigned long rmi_rtt_dev_unmap(unsigned long rd,
  * @flags: Flags
  * @oaddr: Output address set descriptor
  * @out_top: X1, Top IPA of the range which was mapped (may be NULL)
+ * @op: the operation started, when X0 is RMI_INCOMPLETE (may be NULL)
  *
  * Issues RMI_RTT_UNPROT_MAP (FID SMC_RMI_RTT_UNPROT_MAP).
  *
- * Return: RMI return code (X0).
+ * Return: RMI return code (X0). RMI_INCOMPLETE: the command started an
+ *   operation it did not finish; @op is filled, the outputs are not written,
+ *   and X0 says what the operation asks for (RMI_RETURN_MEMREQ(),
+ *   RMI_RETURN_CAN_CANCEL()).
  */
 static inline unsigned long rmi_rtt_unprot_map(unsigned long rd,
 					       unsigned long base,
 					       unsigned long top,
 					       unsigned long flags,
 					       unsigned long oaddr,
-					       unsigned long *out_top)
+					       unsigned long *out_top,
+					       struct rmi_op *op)
 {
 	struct arm_smccc_res res;
 
 	rmi_smccc_invoke(SMC_RMI_RTT_UNPROT_MAP, rd, base, top, flags, oaddr,
 			 &res);
+
+	if (FIELD_GET(RMI_RETURN_STATUS_MASK, res.a0) == RMI_INCOMPLETE) {
+		if (op) {
+			op->handle = res.a1;
+			op->donate_req = res.a2;
+		}
+		return res.a0;
+	}
 
 	if (out_top)
 		*out_top = res.a1;
@@ -1330,10 +1568,14 @@ static inline unsigned long rmi_rtt_unprot_map(unsigned long rd,
  * @out_range: X2, Range unmapped, for a SINGLE address set (may be NULL)
  * @out_count: X3, Number of entries written, for a LIST address set (may be
  *   NULL)
+ * @op: the operation started, when X0 is RMI_INCOMPLETE (may be NULL)
  *
  * Issues RMI_RTT_UNPROT_UNMAP (FID SMC_RMI_RTT_UNPROT_UNMAP).
  *
- * Return: RMI return code (X0).
+ * Return: RMI return code (X0). RMI_INCOMPLETE: the command started an
+ *   operation it did not finish; @op is filled, the outputs are not written,
+ *   and X0 says what the operation asks for (RMI_RETURN_MEMREQ(),
+ *   RMI_RETURN_CAN_CANCEL()).
  */
 static inline unsigned long rmi_rtt_unprot_unmap(unsigned long rd,
 						 unsigned long base,
@@ -1342,12 +1584,21 @@ static inline unsigned long rmi_rtt_unprot_unmap(unsigned long rd,
 						 unsigned long oaddr,
 						 unsigned long *out_top,
 						 unsigned long *out_range,
-						 unsigned long *out_count)
+						 unsigned long *out_count,
+						 struct rmi_op *op)
 {
 	struct arm_smccc_res res;
 
 	rmi_smccc_invoke(SMC_RMI_RTT_UNPROT_UNMAP, rd, base, top, flags, oaddr,
 			 &res);
+
+	if (FIELD_GET(RMI_RETURN_STATUS_MASK, res.a0) == RMI_INCOMPLETE) {
+		if (op) {
+			op->handle = res.a1;
+			op->donate_req = res.a2;
+		}
+		return res.a0;
+	}
 
 	if (out_top)
 		*out_top = res.a1;
@@ -1361,33 +1612,56 @@ static inline unsigned long rmi_rtt_unprot_unmap(unsigned long rd,
 /**
  * rmi_realm_terminate() - Terminate a Realm, making it a zombie
  * @rd: PA of the RD
+ * @op: the operation started, when X0 is RMI_INCOMPLETE (may be NULL)
  *
  * Issues RMI_REALM_TERMINATE (FID SMC_RMI_REALM_TERMINATE).
  *
- * Return: RMI return code (X0).
+ * Return: RMI return code (X0). RMI_INCOMPLETE: the command started an
+ *   operation it did not finish; @op is filled, the outputs are not written,
+ *   and X0 says what the operation asks for (RMI_RETURN_MEMREQ(),
+ *   RMI_RETURN_CAN_CANCEL()).
  */
-static inline unsigned long rmi_realm_terminate(unsigned long rd)
+static inline unsigned long rmi_realm_terminate(unsigned long rd,
+						struct rmi_op *op)
 {
 	struct arm_smccc_res res;
 
 	rmi_smccc_invoke(SMC_RMI_REALM_TERMINATE, rd, &res);
 
+	if (FIELD_GET(RMI_RETURN_STATUS_MASK, res.a0) == RMI_INCOMPLETE) {
+		if (op) {
+			op->handle = res.a1;
+			op->donate_req = res.a2;
+		}
+		return res.a0;
+	}
 	return res.a0;
 }
 
 /**
  * rmi_rmm_activate() - Activate the RMM after its configuration
+ * @op: the operation started, when X0 is RMI_INCOMPLETE (may be NULL)
  *
  * Issues RMI_RMM_ACTIVATE (FID SMC_RMI_RMM_ACTIVATE).
  *
- * Return: RMI return code (X0).
+ * Return: RMI return code (X0). RMI_INCOMPLETE: the command started an
+ *   operation it did not finish; @op is filled, the outputs are not written,
+ *   and X0 says what the operation asks for (RMI_RETURN_MEMREQ(),
+ *   RMI_RETURN_CAN_CANCEL()).
  */
-static inline unsigned long rmi_rmm_activate(void)
+static inline unsigned long rmi_rmm_activate(struct rmi_op *op)
 {
 	struct arm_smccc_res res;
 
 	rmi_smccc_invoke(SMC_RMI_RMM_ACTIVATE, &res);
 
+	if (FIELD_GET(RMI_RETURN_STATUS_MASK, res.a0) == RMI_INCOMPLETE) {
+		if (op) {
+			op->handle = res.a1;
+			op->donate_req = res.a2;
+		}
+		return res.a0;
+	}
 	return res.a0;
 }
 
@@ -1395,27 +1669,46 @@ static inline unsigned long rmi_rmm_activate(void)
  * rmi_op_continue() - Continue an incomplete operation
  * @handle: Handle of the operation
  * @flags: Flags
- * @out_handle: X1, Handle of the operation (may be NULL)
- * @out_donate_req: X2, Donate request, when the operation asks for memory (may
+ * @out_top: X1, Top IPA reached, when the operation maps or unmaps (may be
+ *   NULL)
+ * @out_range: X2, Range unmapped, for an unmap with a SINGLE address set (may
  *   be NULL)
+ * @out_count: X3, Number of entries written, for an unmap with a LIST address
+ *   set (may be NULL)
+ * @op: the operation started, when X0 is RMI_INCOMPLETE (may be NULL)
  *
  * Issues RMI_OP_CONTINUE (FID SMC_RMI_OP_CONTINUE).
  *
- * Return: RMI return code (X0).
+ * Return: RMI return code (X0). RMI_INCOMPLETE: the command started an
+ *   operation it did not finish; @op is filled, the outputs are not written,
+ *   and X0 says what the operation asks for (RMI_RETURN_MEMREQ(),
+ *   RMI_RETURN_CAN_CANCEL()).
  */
 static inline unsigned long rmi_op_continue(unsigned long handle,
 					    unsigned long flags,
-					    unsigned long *out_handle,
-					    unsigned long *out_donate_req)
+					    unsigned long *out_top,
+					    unsigned long *out_range,
+					    unsigned long *out_count,
+					    struct rmi_op *op)
 {
 	struct arm_smccc_res res;
 
 	rmi_smccc_invoke(SMC_RMI_OP_CONTINUE, handle, flags, &res);
 
-	if (out_handle)
-		*out_handle = res.a1;
-	if (out_donate_req)
-		*out_donate_req = res.a2;
+	if (FIELD_GET(RMI_RETURN_STATUS_MASK, res.a0) == RMI_INCOMPLETE) {
+		if (op) {
+			op->handle = res.a1;
+			op->donate_req = res.a2;
+		}
+		return res.a0;
+	}
+
+	if (out_top)
+		*out_top = res.a1;
+	if (out_range)
+		*out_range = res.a2;
+	if (out_count)
+		*out_count = res.a3;
 	return res.a0;
 }
 
@@ -1563,17 +1856,29 @@ static inline unsigned long rmi_op_mem_reclaim(unsigned long handle,
 /**
  * rmi_op_cancel() - Cancel an incomplete operation
  * @handle: Handle of the operation
+ * @op: the operation started, when X0 is RMI_INCOMPLETE (may be NULL)
  *
  * Issues RMI_OP_CANCEL (FID SMC_RMI_OP_CANCEL).
  *
- * Return: RMI return code (X0).
+ * Return: RMI return code (X0). RMI_INCOMPLETE: the command started an
+ *   operation it did not finish; @op is filled, the outputs are not written,
+ *   and X0 says what the operation asks for (RMI_RETURN_MEMREQ(),
+ *   RMI_RETURN_CAN_CANCEL()).
  */
-static inline unsigned long rmi_op_cancel(unsigned long handle)
+static inline unsigned long rmi_op_cancel(unsigned long handle,
+					  struct rmi_op *op)
 {
 	struct arm_smccc_res res;
 
 	rmi_smccc_invoke(SMC_RMI_OP_CANCEL, handle, &res);
 
+	if (FIELD_GET(RMI_RETURN_STATUS_MASK, res.a0) == RMI_INCOMPLETE) {
+		if (op) {
+			op->handle = res.a1;
+			op->donate_req = res.a2;
+		}
+		return res.a0;
+	}
 	return res.a0;
 }
 
