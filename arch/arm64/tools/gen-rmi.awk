@@ -32,7 +32,13 @@ function define(name, val) {
 		fatal("duplicate name " name " (first defined at line " macro_line[name] ")")
 	macro[name] = val
 	macro_line[name] = FNR
-	emit(tab_to("#define " name, 48) val)
+	# Past 100 columns the body goes on a line of its own.
+	if (width(tab_to("#define " name, 48) val) > 100) {
+		emit("#define " name " \\")
+		emit("\t" val)
+	} else {
+		emit(tab_to("#define " name, 48) val)
+	}
 }
 
 # Pad @s with tabs to column @col, with at least one tab.
