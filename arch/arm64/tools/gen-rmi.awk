@@ -66,23 +66,64 @@ function rest_of_line(n, _s, _i) {
 	return _s
 }
 
-# Parse a decimal or 0x-prefixed hexadecimal number, or fail.
-function num(s, what, _v, _i, _c) {
+# Numbers.  awk has one numeric type, a double, exact for integers below 2^53
+# only, and its output of numbers is not portable: mawk prints 2^31 as
+# 2.14748e+09 and clamps printf %x at 0xffffffff.  So num() refuses any value
+# from 2^53 up, and dec() and hex() print digit by digit, exactly in every awk.
+# Every number the RMI needs (offsets, sizes, FNUMs, enumeration values of the
+# spec, versions) is far below that.
+
+# Parse a decimal or 0x-prefixed hexadecimal number below 2^53, or fail.
+function num(s, what, _d, _b, _v, _i) {
 	if (s ~ /^0[xX][0-9a-fA-F]+$/) {
-		_v = 0
-		for (_i = 3; _i <= length(s); _i++) {
-			_c = index("0123456789abcdef", tolower(substr(s, _i, 1)))
-			_v = _v * 16 + _c - 1
-		}
-		return _v
+		_d = tolower(substr(s, 3))
+		_b = 16
+	} else if (s ~ /^[0-9]+$/) {
+		_d = s ""
+		_b = 10
+	} else {
+		fatal("invalid " what " '" s "'")
 	}
-	if (s ~ /^[0-9]+$/)
-		return s + 0
-	fatal("invalid " what " '" s "'")
+	sub(/^0+/, "", _d)
+	# 2^53 - 1 is 0x1fffffffffffff, 9007199254740991: compare as strings.
+	if (_b == 16 && (length(_d) > 14 || (length(_d) == 14 && _d > "1fffffffffffff")) ||
+	    _b == 10 && (length(_d) > 16 || (length(_d) == 16 && _d > "9007199254740991")))
+		fatal(what " " s " does not fit in the generator's exact arithmetic (below 2^53)")
+	_v = 0
+	for (_i = 1; _i <= length(_d); _i++)
+		_v = _v * _b + index("0123456789abcdef", substr(_d, _i, 1)) - 1
+	return _v
 }
 
-function hex(v) {
-	return sprintf("0x%x", v)
+# 2^n, without the ^ operator, which busybox awk may lack ("Math support is
+# not compiled in").
+function pow2(n, _p) {
+	_p = 1
+	while (n-- > 0)
+		_p *= 2
+	return _p
+}
+
+# A non-negative integer in decimal, digit by digit.
+function dec(v, _s, _r) {
+	_s = ""
+	do {
+		_r = v % 10
+		_s = substr("0123456789", _r + 1, 1) _s
+		v = (v - _r) / 10
+	} while (v > 0)
+	return _s
+}
+
+# A non-negative integer in hexadecimal, 0x-prefixed, digit by digit.
+function hex(v, _s, _r) {
+	_s = ""
+	do {
+		_r = v % 16
+		_s = substr("0123456789abcdef", _r + 1, 1) _s
+		v = (v - _r) / 16
+	} while (v > 0)
+	return "0x" _s
 }
 
 # Size expressions: whole power-of-two blocks as SZ_* (linux/sizes.h).
@@ -110,8 +151,9 @@ function is_cname(s) {
 # uses PAGE_SHIFT, and the checks use the smallest granule, 4KB (G = 12).
 function parse_bound(s, _v) {
 	if (s ~ /^[0-9]+$/) {
-		bound_c = s + 0
-		return s + 0
+		_v = num(s, "bit number")
+		bound_c = dec(_v)
+		return _v
 	}
 	if (s == "G") {
 		bound_c = "PAGE_SHIFT"
@@ -119,15 +161,17 @@ function parse_bound(s, _v) {
 		return 12
 	}
 	if (s ~ /^G-[0-9]+$/) {
-		_v = substr(s, 3) + 0
-		bound_c = "PAGE_SHIFT - " _v
+		_v = num(substr(s, 3), "bit number")
+		if (_v > 12)
+			fatal("bit " s " is below bit 0 with 4KB granules (G = 12)")
+		bound_c = "PAGE_SHIFT - " dec(_v)
 		uses_page_shift = 1
 		return 12 - _v
 	}
 	fatal("invalid bit number '" s "'")
 }
 
-function parse_bits(s, width, _b, _n) {
+function parse_bits(s, nbits, _b, _n) {
 	_n = split(s, _b, ":")
 	if (_n == 1 && s != "") {
 		msb = parse_bound(s)
@@ -144,8 +188,8 @@ function parse_bits(s, width, _b, _n) {
 	}
 	if (msb < lsb)
 		fatal("bit range " s ": msb < lsb")
-	if (msb >= width)
-		fatal("bit range " s " does not fit in " width " bits")
+	if (msb >= nbits)
+		fatal("bit range " s " does not fit in " nbits " bits")
 }
 
 function mask_expr(hi, lo, hi_c, lo_c) {
@@ -283,8 +327,14 @@ $1 == "Version" {
 	if (!("RMI_ABI_VERSION_MAJOR_MASK" in macro) || !("RMI_ABI_VERSION_MINOR_MASK" in macro))
 		fatal("Version needs the RmiInterfaceVersion fieldset (prefix RMI_ABI_VERSION, mask) first")
 	emit("/* Interface revision implemented by this header */")
-	define("RMI_ABI_MAJOR_VERSION", num($2, "major version"))
-	define("RMI_ABI_MINOR_VERSION", num($3, "minor version"))
+	ver_major = num($2, "major version")
+	ver_minor = num($3, "minor version")
+	if (ver_major >= pow2(field_bits["RMI_ABI_VERSION_MAJOR_MASK"]))
+		fatal("major version " $2 " does not fit in RMI_ABI_VERSION_MAJOR_MASK (" field_bits["RMI_ABI_VERSION_MAJOR_MASK"] " bits)")
+	if (ver_minor >= pow2(field_bits["RMI_ABI_VERSION_MINOR_MASK"]))
+		fatal("minor version " $3 " does not fit in RMI_ABI_VERSION_MINOR_MASK (" field_bits["RMI_ABI_VERSION_MINOR_MASK"] " bits)")
+	define("RMI_ABI_MAJOR_VERSION", dec(ver_major))
+	define("RMI_ABI_MINOR_VERSION", dec(ver_minor))
 	define("RMI_ABI_VERSION(major, minor)", "\\")
 	emit("\t(FIELD_PREP(RMI_ABI_VERSION_MAJOR_MASK, (major)) |\t\\")
 	emit("\t FIELD_PREP(RMI_ABI_VERSION_MINOR_MASK, (minor)))")
@@ -358,7 +408,7 @@ $1 == "Command" {
 		if (c_nout[n_cmds])
 			fatal("In after Out: list inputs first")
 		if (reg != n)
-			fatal("input " $3 " in X" reg ", expected X" n ": inputs are X1, X2, ... in order")
+			fatal("input " $3 " in " $2 ", expected X" n ": inputs are X1, X2, ... in order")
 		if (reg > 17)
 			fatal("input register X" reg " beyond X17")
 		c_in[n_cmds, n] = $3
@@ -367,7 +417,7 @@ $1 == "Command" {
 	} else {
 		n = ++c_nout[n_cmds]
 		if (reg != n)
-			fatal("output " $3 " in X" reg ", expected X" n ": outputs are X1, X2, ... in order")
+			fatal("output " $3 " in " $2 ", expected X" n ": outputs are X1, X2, ... in order")
 		if (reg > 17)
 			fatal("output register X" reg " beyond X17")
 		for (i = 1; i <= c_nin[n_cmds]; i++)
@@ -394,7 +444,9 @@ $1 == "Operation" {
 		fatal("invalid register '" $2 "'")
 	reg = substr($2, 2) + 0
 	if (reg != n_op + 1)
-		fatal("operation register " $3 " in X" reg ", expected X" n_op + 1 ": X1, X2, ... in order")
+		fatal("operation register " $3 " in " $2 ", expected X" n_op + 1 ": X1, X2, ... in order")
+	if (reg > 17)
+		fatal("operation register X" reg " beyond X17")
 	if (!is_cname($3))
 		fatal("invalid register name '" $3 "'")
 	if (scalar_ctype($4) == "")
@@ -471,10 +523,11 @@ $1 == "Enum" {
 block == "Enum" && $1 ~ /^[0-9]/ {
 	expect_fields(2, 2)
 	v = num($1, "value")
-	if (en_width < 32 && v >= 2 ^ en_width)
+	if (v >= pow2(en_width))
 		fatal("value " $1 " does not fit in " en_width " bits")
 	if ($2 !~ /^[A-Z0-9][A-Z0-9_]*$/)
 		fatal("invalid name '" $2 "'")
+	v = dec(v)
 	if (v in en_seen)
 		fatal("value " v " already used by " en_seen[v])
 	en_seen[v] = $2
@@ -548,6 +601,7 @@ $1 == "Field" {
 	take_bits($2)
 	name = fs_prefix "_" $3
 	define(name "_MASK", mask_expr(msb, lsb, msb_c, lsb_c))
+	field_bits[name "_MASK"] = msb - lsb + 1
 	# An address field keeps its place: its accessor masks, not shifts.
 	if (fs_get && $4 == "Address")
 		define(name "(v)", "((v) & " name "_MASK)")
@@ -621,7 +675,7 @@ $1 == "Count" {
 		fatal("invalid name '" $2 "'")
 	if (!(($3, $4) in member_count))
 		fatal("Count: " $3 " has no array member " $4)
-	define($2, member_count[$3, $4])
+	define($2, dec(member_count[$3, $4]))
 	next
 }
 
@@ -657,7 +711,8 @@ $1 == "Member" {
 	mname = $3
 	count = 0
 	if (mname ~ /\[[0-9]+\]$/) {
-		count = substr(mname, index(mname, "[") + 1) + 0
+		count = substr(mname, index(mname, "[") + 1)
+		count = num(substr(count, 1, length(count) - 1), "array length")
 		mname = substr(mname, 1, index(mname, "[") - 1)
 		if (count < 1)
 			fatal("array " $3 " has no elements")
@@ -712,7 +767,7 @@ function emit_members(first, last, from, ind, _i, _pos) {
 	for (_i = first; _i <= last; _i++) {
 		if (m_off[_i] > _pos)
 			emit(ind "u8 reserved" n_reserved++ "[" hex(m_off[_i] - _pos) "];")
-		emit(ind m_ctype[_i] " " m_name[_i] (m_count[_i] ? "[" m_count[_i] "]" : "") ";")
+		emit(ind m_ctype[_i] " " m_name[_i] (m_count[_i] ? "[" dec(m_count[_i]) "]" : "") ";")
 		_pos = m_off[_i] + m_size[_i]
 	}
 	return _pos
@@ -769,7 +824,7 @@ $1 == "EndStruct" {
 	emit("static_assert(sizeof(struct " st_cname ") == " size_expr(st_size) ");")
 	for (i = 1; i <= st_n; i++) {
 		emit("static_assert(offsetof(struct " st_cname ", " m_name[i] ") == " hex(m_off[i]) ");")
-		emit("static_assert(sizeof_field(struct " st_cname ", " m_name[i] ") == " m_size[i] ");")
+		emit("static_assert(sizeof_field(struct " st_cname ", " m_name[i] ") == " dec(m_size[i]) ");")
 	}
 	emit("")
 	block = "Root"
