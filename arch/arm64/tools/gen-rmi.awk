@@ -22,6 +22,56 @@ function fatal(msg) {
 	exit 1
 }
 
+# fatal() for a line other than the current one (BEGIN has none).
+function fatal_at(line, msg) {
+	printf "%s:%d: %s\n", desc_path, line, msg > "/dev/stderr"
+	failed = 1
+	exit 1
+}
+
+# Every byte of the description is printable ASCII or a tab, and lines end
+# in LF: anything else would be copied into the headers (NUL, control
+# characters, a BOM or a zero-width space in a name or in the text), or look
+# like a keyword it is not.  awk cannot see every byte: original-awk ends a
+# line at a NUL, busybox awk splits it there, and gawk in a UTF-8 locale
+# reads characters.  So the bytes are read through od(1), as numbers,
+# before the description is parsed.
+function check_bytes(file, _q, _p, _n, _i, _cmd, _s, _b, _c, _line, _col, _cr) {
+	_n = split(file, _p, "'")
+	_q = _p[1]
+	for (_i = 2; _i <= _n; _i++)
+		_q = _q "'\\''" _p[_i]
+	_cmd = "od -An -v -tu1 < '" _q "'"
+	_line = 1
+	_col = 0
+	_cr = 0
+	while ((_cmd | getline _s) > 0) {
+		_n = split(_s, _b, " ")
+		for (_i = 1; _i <= _n; _i++) {
+			_c = _b[_i] + 0
+			if (_cr && _c == 10)
+				fatal_at(_line, "CR (carriage return) line ending: convert the file to LF")
+			if (_cr)
+				fatal_at(_line, "column " _col ": non-printing byte 0x0d")
+			if (_c == 10) {
+				_line++
+				_col = 0
+				continue
+			}
+			_col++
+			if (_c == 13)
+				_cr = 1
+			else if (_c >= 128)
+				fatal_at(_line, "column " _col ": non-ASCII byte " sprintf("0x%02x", _c))
+			else if ((_c < 32 && _c != 9) || _c == 127)
+				fatal_at(_line, "column " _col ": non-printing byte " sprintf("0x%02x", _c))
+		}
+	}
+	close(_cmd)
+	if (_cr)
+		fatal_at(_line, "column " _col ": non-printing byte 0x0d")
+}
+
 function emit(s) {
 	out[++nout] = s
 }
@@ -64,6 +114,17 @@ function rest_of_line(n, _s, _i) {
 	for (_i = n; _i <= NF; _i++)
 		_s = _s (_s == "" ? "" : " ") $_i
 	return _s
+}
+
+# Names (and numbers) are at most 64 characters, and so is a word of text:
+# a longer one is a mistake, and would not fold at 80 columns.  The text
+# after a command or register is copied into a comment: it cannot end one.
+function check_words(_i) {
+	for (_i = 1; _i <= NF; _i++)
+		if (length($_i) > 64)
+			fatal("'" substr($_i, 1, 16) "...' is " length($_i) " characters long (at most 64)")
+	if ($0 ~ /\*\// || $0 ~ /\/\*/)
+		fatal("'/*' or '*/' would open or close a comment in the header")
 }
 
 # Numbers.  awk has one numeric type, a double, exact for integers below 2^53
@@ -270,8 +331,11 @@ BEGIN {
 	}
 	block = "Root"
 	last_fnum = -1
-	n = split(ARGV[ARGC - 1], path_parts, "/")
+	desc_path = ARGV[ARGC - 1]
+	n = split(desc_path, path_parts, "/")
 	desc_name = path_parts[n]
+	if (ARGC > 1 && desc_path != "-")
+		check_bytes(desc_path)
 }
 
 # Comments run from '#' to the end of the line.
@@ -279,6 +343,7 @@ BEGIN {
 	sub(/[ \t]*#.*$/, "")
 	if ($0 ~ /^[ \t]*$/)
 		next
+	check_words()
 	# A run of Alias or Count lines is a group of its own in the header.
 	if ($1 != run_kind && (run_kind == "Alias" || run_kind == "Count"))
 		emit("")
