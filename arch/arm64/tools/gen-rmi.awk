@@ -76,13 +76,36 @@ function emit(s) {
 	out[++nout] = s
 }
 
-# Print a CPP macro definition, padded so that the bodies line up.
-function define(name, val) {
-	if (name in macro)
-		fatal("duplicate name " name " (first defined at line " macro_line[name] ")")
+# Claim the macro or enumeration constant @name (the part of it before any
+# "(", so that FOO(v) and FOO clash): it must be new, not one the generator
+# defines itself, nor one of a kernel header the header includes.
+function claim(name, val, _key) {
+	_key = name
+	sub(/\(.*/, "", _key)
+	if (_key in reserved_macro)
+		fatal("name " _key " is reserved: " reserved_macro[_key])
+	if (_key ~ /^(ARM_SMCCC_|SZ_|PAGE_|FIELD_|GENMASK|BIT)/)
+		fatal("name " _key " would clash with the macros of the kernel headers included")
+	if (_key in macro_key)
+		fatal("duplicate name " _key " (first defined at line " macro_line[macro_key[_key]] ")")
+	macro_key[_key] = name
 	macro[name] = val
 	macro_line[name] = FNR
+}
+
+# Print a CPP macro definition, padded so that the bodies line up.
+function define(name, val) {
+	claim(name, val)
 	emit(tab_to("#define " name, 48) val)
+}
+
+# A C identifier the generator prints (a register, a member, a structure):
+# not a C keyword, nor one of the names the generated code uses itself.
+function check_ident(s, what) {
+	if (s in c_keyword)
+		fatal(what " '" s "' is a C keyword")
+	if ((what, s) in reserved_ident)
+		fatal(what " '" s "' is reserved: " reserved_ident[what, s])
 }
 
 # Pad @s with tabs to column @col, with at least one tab.
@@ -331,6 +354,26 @@ BEGIN {
 	}
 	block = "Root"
 	last_fnum = -1
+	# C keywords (C11 and C23) and the kernel's bool, true and false.
+	n = split("auto break case char const continue default do double else enum extern " \
+		  "float for goto if inline int long register restrict return short signed " \
+		  "sizeof static struct switch typedef union unsigned void volatile while " \
+		  "asm typeof typeof_unqual bool true false alignas alignof constexpr " \
+		  "nullptr static_assert thread_local", words, " ")
+	for (i = 1; i <= n; i++)
+		c_keyword[words[i]] = 1
+	reserved_macro["SMC_RMI_CALL"] = "the header defines it, to make every FID"
+	reserved_macro["__ASM_RMI_SMC_H"] = "the include guard of <asm/rmi_smc.h>"
+	reserved_macro["__ASM_RMI_CMDS_H"] = "the include guard of <asm/rmi_cmds.h>"
+	reserved_ident["register name", "res"] = "the wrapper uses it"
+	reserved_ident["register name", "regs"] = "the wrapper uses it"
+	reserved_ident["register name", "op"] = "the wrapper uses it"
+	reserved_ident["register name", "current"] = "the kernel defines it as a macro"
+	reserved_ident["command", "SMCCC_INVOKE"] = "rmi_smccc_invoke is the macro of the SMC call"
+	reserved_ident["command", "SMCCC_1_2_INVOKE"] = "rmi_smccc_1_2_invoke is the macro of the SMC call"
+	reserved_ident["C name", "rmi_op"] = "<asm/rmi_cmds.h> defines struct rmi_op"
+	reserved_ident["C name", "arm_smccc_res"] = "<linux/arm-smccc.h> defines it"
+	reserved_ident["C name", "arm_smccc_1_2_regs"] = "<linux/arm-smccc.h> defines it"
 	desc_path = ARGV[ARGC - 1]
 	n = split(desc_path, path_parts, "/")
 	desc_name = path_parts[n]
@@ -429,6 +472,7 @@ $1 == "Command" {
 	cmd_name = $3
 	if (!is_name(cmd_name))
 		fatal("invalid command name '" cmd_name "'")
+	check_ident(cmd_name, "command")
 	if (cmd_fnum > 65535)
 		fatal("FNUM " $2 " does not fit in FID bits 15:0")
 	check_fnum_range(cmd_fnum)
@@ -466,6 +510,7 @@ $1 == "Command" {
 	reg = substr($2, 2) + 0
 	if (!is_cname($3))
 		fatal("invalid register name '" $3 "'")
+	check_ident($3, "register name")
 	if (scalar_ctype($4) == "")
 		fatal("unknown register type '" $4 "'")
 	if ($1 == "In") {
@@ -514,6 +559,7 @@ $1 == "Operation" {
 		fatal("operation register X" reg " beyond X17")
 	if (!is_cname($3))
 		fatal("invalid register name '" $3 "'")
+	check_ident($3, "operation register name")
 	if (scalar_ctype($4) == "")
 		fatal("unknown register type '" $4 "'")
 	for (i = 1; i <= n_op; i++)
@@ -570,6 +616,10 @@ $1 == "Enum" {
 		if ($5 !~ /^enum:[a-z][a-z0-9_]*$/)
 			fatal("unknown Enum option '" $5 "' (enum:<c_name>)")
 		en_cenum = substr($5, 6)
+		check_ident(en_cenum, "C name")
+		if (en_cenum in ctag_seen)
+			fatal("duplicate C name " en_cenum " (struct and enum share a name space)")
+		ctag_seen[en_cenum] = 1
 	}
 	if (en_type in type_width)
 		fatal("type " en_type " already defined")
@@ -600,10 +650,7 @@ block == "Enum" && $1 ~ /^[0-9]/ {
 	if (en_cenum == "") {
 		define(name, v)
 	} else {
-		if (name in macro)
-			fatal("duplicate name " name " (first defined at line " macro_line[name] ")")
-		macro[name] = v
-		macro_line[name] = FNR
+		claim(name, v)
 		emit("\t" name " = " v ",")
 	}
 	next
@@ -755,13 +802,14 @@ $1 == "Struct" {
 		fatal("type " st_type " already defined")
 	if (!is_cname(st_cname))
 		fatal("invalid C struct name '" st_cname "'")
-	if (st_cname in cstruct_seen)
-		fatal("duplicate struct " st_cname)
+	check_ident(st_cname, "C name")
+	if (st_cname in ctag_seen)
+		fatal("duplicate C name " st_cname " (struct and enum share a name space)")
 	if (st_size == 0 || st_size % 8)
 		fatal("structure size " $4 " is not a multiple of 8 bytes")
 	if ($5 != "SBZ" && $5 != "MBZ")
 		fatal("unused bits of a structure are SBZ or MBZ, not '" $5 "'")
-	cstruct_seen[st_cname] = 1
+	ctag_seen[st_cname] = 1
 	st_unused = $5
 	st_n = 0
 	st_end = 0
@@ -784,6 +832,9 @@ $1 == "Member" {
 	}
 	if (!is_cname(mname))
 		fatal("invalid member name '" $3 "'")
+	check_ident(mname, "member name")
+	if (mname ~ /^(reserved|padding)[0-9]+$/)
+		fatal("member name '" mname "' is reserved: the generator names fillers so")
 	if (mname in st_seen)
 		fatal("duplicate member " mname " in " st_type)
 	st_seen[mname] = 1
