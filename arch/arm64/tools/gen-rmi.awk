@@ -325,6 +325,17 @@ function scalar_ctype(t, _w) {
 	return "u64"
 }
 
+# Width in bits of a scalar type name that scalar_ctype() knows.
+function type_bits(t) {
+	if (t ~ /^[us](8|16|32|64)$/)
+		return substr(t, 2) + 0
+	if (t == "Address" || t == "Int64")
+		return 64
+	if (t ~ /^(UInt|Bits)[0-9]+$/)
+		return substr(t, 5) + 0
+	return type_width[t]
+}
+
 function ctype_size(c) {
 	if (c == "u8")
 		return 1
@@ -711,6 +722,11 @@ $1 == "Field" {
 	if (NF == 4 && scalar_ctype($4) == "")
 		fatal("unknown field type '" $4 "'")
 	take_bits($2)
+	# A value of the type must fit in the field; an address keeps its
+	# place in the register, its low bits being the field's alignment.
+	if (NF == 4 && $4 != "Address" && type_bits($4) > msb - lsb + 1)
+		fatal("field " $3 " (bit" ($2 ~ /:/ ? "s " : " ") $2 ") is " msb - lsb + 1 " bit" (msb > lsb ? "s" : "") \
+		      " wide, narrower than its type " $4 " (" type_bits($4) " bits)")
 	name = fs_prefix "_" $3
 	define(name "_MASK", mask_expr(msb, lsb, msb_c, lsb_c))
 	field_bits[name "_MASK"] = msb - lsb + 1
@@ -846,10 +862,11 @@ $1 == "Member" {
 	} else if (t == "Bits512") {
 		if (count)
 			fatal("Bits512 member " mname " cannot be an array")
+		# The spec places every Bits512 (rpv, at 0x400) on 8 bytes.
 		ctype = "u8"
 		count = 64
 		esize = 1
-		align = 1
+		align = 8
 	} else {
 		ctype = scalar_ctype(t)
 		if (ctype == "")
@@ -858,6 +875,8 @@ $1 == "Member" {
 		align = esize
 	}
 	msize = esize * (count ? count : 1)
+	if (off % align && t == "Bits512")
+		fatal("member " mname " at " $2 " is not aligned to 8 bytes, as a Bits512 must be")
 	if (off % align)
 		fatal("member " mname " at " $2 " is not aligned to its size (" align " bytes)")
 	if (off < st_end)
@@ -919,9 +938,12 @@ $1 == "EndStruct" {
 			last++
 		stop = (last < st_n) ? block_floor(m_off[last + 1]) : st_size
 		used = m_off[last] + m_size[last]
+		# The first run also fills the blocks before it.
 		if (used == stop) {
-			emit_members(first, last, start, "\t")
+			emit_members(first, last, first == 1 ? 0 : start, "\t")
 		} else {
+			if (first == 1 && start > 0)
+				emit("\tu8 reserved" n_reserved++ "[" hex(start) "];")
 			emit("\tunion {\t/* " hex(start) " */")
 			if (first == last && m_off[first] == start) {
 				emit_members(first, last, start, "\t\t")
@@ -1080,7 +1102,7 @@ function print_cmd(c, _i, _args, _lname, _nin, _nout, _nres, _sep) {
 		_args = "void"
 	print wrap_args("static inline unsigned long rmi_" _lname "(", _args ")")
 	print "{"
-	if (_nres <= 3) {
+	if (_nres <= 3 && _nin <= 7) {
 		print "\tstruct arm_smccc_res res;"
 		print ""
 		_args = "SMC_RMI_" c_name[c]
