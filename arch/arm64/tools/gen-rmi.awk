@@ -823,6 +823,9 @@ $1 == "Struct" {
 		fatal("duplicate C name " st_cname " (struct and enum share a name space)")
 	if (st_size == 0 || st_size % 8)
 		fatal("structure size " $4 " is not a multiple of 8 bytes")
+	# The largest granule; sparse also miscounts types of 256MB and more.
+	if (st_size > 65536)
+		fatal("structure size " $4 " is larger than 64KB, the largest granule")
 	if ($5 != "SBZ" && $5 != "MBZ")
 		fatal("unused bits of a structure are SBZ or MBZ, not '" $5 "'")
 	ctag_seen[st_cname] = 1
