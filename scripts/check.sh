@@ -6,7 +6,10 @@
 #  1. The committed generated headers are what the generator makes now.
 #  2. Generator tests: malformed descriptions and mutations (tests/gen/run.sh),
 #     and the 1.0-rel0 description against the text of the specification.
-#  3. The headers of every described revision, and a mutated one, compile for
+#     The generator is POSIX awk: mawk, gawk, gawk --posix, original-awk and
+#     busybox awk must each generate the same headers and pass those tests.
+#  3. The headers of every described revision, a mutated one and those of the
+#     descriptions in tests/gen/good/, compile for
 #     arm64 against linux-source-6.12 with W=1 and sparse, with no warning;
 #     the compatibility checks against the v14/v12 series headers and the
 #     KUnit suites with them.
@@ -63,6 +66,36 @@ sh tests/gen/run.sh "$tmp/mutated" >"$tmp/gen.log" || rc=1
 grep -v '^ok ' "$tmp/gen.log" || true
 result $rc "generator tests"
 
+# 2a. Every awk: same headers for every revision, generator tests pass.
+step "generator under every awk"
+rc=0
+revs=$(cd arch/arm64/tools && ls rmi-* | sed 's/^rmi-//')
+for rev in $revs; do
+	sh scripts/gen-headers.sh "$rev" "$tmp/awk/default/$rev"
+done
+for a in mawk gawk gawk-posix original-awk busybox-awk; do
+	case $a in
+	gawk-posix) cmd="gawk --posix" ;;
+	busybox-awk) cmd="busybox awk" ;;
+	*) cmd=$a ;;
+	esac
+	for rev in $revs; do
+		if ! AWK=$cmd sh scripts/gen-headers.sh "$rev" "$tmp/awk/$a/$rev" ||
+		   ! diff -ru "$tmp/awk/default/$rev" "$tmp/awk/$a/$rev" >"$tmp/awk/$a.diff"; then
+			echo "check: $cmd: the headers of $rev differ from awk's:"
+			head -n 20 "$tmp/awk/$a.diff"
+			rc=1
+		fi
+	done
+	if AWK=$cmd sh tests/gen/run.sh >"$tmp/gen-$a.log"; then
+		echo "check: $cmd: $(tail -n 1 "$tmp/gen-$a.log")"
+	else
+		grep -v '^ok ' "$tmp/gen-$a.log"
+		rc=1
+	fi
+done
+result $rc "generator under every awk"
+
 # 2b. The 1.0-rel0 description against the specification's own text.
 step "1.0-rel0 description against the DEN0137 1.0-rel0 text"
 rc=0
@@ -78,14 +111,20 @@ if [ ! -f "$O/scripts/mod/modpost" ] || [ ! -f "$O/.config" ]; then
 	make -s -C "$K" O="$O" $CROSS defconfig
 	make -s -C "$K" O="$O" $CROSS -j"$(nproc)" modules_prepare
 fi
-revs=$(cd arch/arm64/tools && ls rmi-* | sed 's/^rmi-//')
-for rev in $revs mutated; do
+goods=$(cd tests/gen/good && ls *.rmi | sed 's/\.rmi$//; s/^/good-/')
+for rev in $revs mutated $goods; do
 	step "compile headers: $rev (W=1, sparse)"
 	d=$CACHE/check/$rev
 	rm -rf "$d"
 	mkdir -p "$d"
 	if [ "$rev" = mutated ]; then
 		cp -r "$tmp/mutated" "$d/gen"
+	elif [ "$rev" != "${rev#good-}" ]; then
+		mkdir -p "$d/gen/asm"
+		for mode in smc cmds; do
+			awk -v mode=$mode -f arch/arm64/tools/gen-rmi.awk \
+				"tests/gen/good/${rev#good-}.rmi" >"$d/gen/asm/rmi_$mode.h"
+		done
 	else
 		sh scripts/gen-headers.sh "$rev" "$d/gen"
 	fi
@@ -102,7 +141,7 @@ for rev in $revs mutated; do
 			objs="$objs $(basename "$f" .c).o"
 		done
 	fi
-	if [ "$rev" != mutated ]; then
+	if [ "$rev" != mutated ] && [ "$rev" = "${rev#good-}" ]; then
 		# The KUnit suites too, with sparse, which the KUnit build
 		# does not run.
 		cp tests/kunit/*.[ch] "$d/"

@@ -3,6 +3,9 @@
 #
 # Generator tests.
 #
+# AWK names the awk to test (default awk): make check runs this with mawk,
+# gawk, gawk --posix, original-awk and busybox awk.
+#
 # Every tests/gen/bad/*.rmi is a malformed description whose first line reads
 # "# expect: <line>: <message>": the generator must fail with exactly
 # "tests/gen/bad/<name>.rmi:<line>: <message>" on stderr, nothing on stdout.
@@ -47,6 +50,26 @@ for f in tests/gen/bad/*.rmi; do
 		else
 			not_ok "$f ($mode)" "exit status $rc, $(wc -c <"$tmp/out") bytes of output" \
 				"expected: $expect" "got:      $got"
+		fi
+	done
+done
+
+# Every tests/gen/good/*.rmi must generate both headers, and each of its
+# lines "# expect <mode>: <line>" must be a line of that header, exactly.
+for f in tests/gen/good/*.rmi; do
+	for mode in smc cmds; do
+		$AWK -v mode=$mode -f $gen "$f" >"$tmp/out" 2>"$tmp/err"
+		rc=$?
+		sed -n "s/^# expect $mode: //p" "$f" >"$tmp/expect"
+		missing=
+		while IFS= read -r l; do
+			grep -Fqx -- "$l" "$tmp/out" || missing="$missing|$l"
+		done <"$tmp/expect"
+		if [ $rc -eq 0 ] && [ ! -s "$tmp/err" ] && [ -z "$missing" ]; then
+			ok "$f ($mode, $(wc -l <"$tmp/expect") lines)"
+		else
+			not_ok "$f ($mode)" "exit status $rc, stderr: $(cat "$tmp/err")" \
+				"lines missing from the output: $missing"
 		fi
 	done
 done

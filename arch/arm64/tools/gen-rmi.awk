@@ -22,23 +22,96 @@ function fatal(msg) {
 	exit 1
 }
 
+# fatal() for a line other than the current one (BEGIN has none).
+function fatal_at(line, msg) {
+	printf "%s:%d: %s\n", desc_path, line, msg > "/dev/stderr"
+	failed = 1
+	exit 1
+}
+
+# Every byte of the description is printable ASCII or a tab, and lines end
+# in LF: anything else would be copied into the headers (NUL, control
+# characters, a BOM or a zero-width space in a name or in the text), or look
+# like a keyword it is not.  awk cannot see every byte: original-awk ends a
+# line at a NUL, busybox awk splits it there, and gawk in a UTF-8 locale
+# reads characters.  So the bytes are read through od(1), as numbers,
+# before the description is parsed.
+function check_bytes(file, _q, _p, _n, _i, _cmd, _s, _b, _c, _line, _col, _cr) {
+	_n = split(file, _p, "'")
+	_q = _p[1]
+	for (_i = 2; _i <= _n; _i++)
+		_q = _q "'\\''" _p[_i]
+	_cmd = "od -An -v -tu1 < '" _q "'"
+	_line = 1
+	_col = 0
+	_cr = 0
+	while ((_cmd | getline _s) > 0) {
+		_n = split(_s, _b, " ")
+		for (_i = 1; _i <= _n; _i++) {
+			_c = _b[_i] + 0
+			if (_cr && _c == 10)
+				fatal_at(_line, "CR (carriage return) line ending: convert the file to LF")
+			if (_cr)
+				fatal_at(_line, "column " _col ": non-printing byte 0x0d")
+			if (_c == 10) {
+				_line++
+				_col = 0
+				continue
+			}
+			_col++
+			if (_c == 13)
+				_cr = 1
+			else if (_c >= 128)
+				fatal_at(_line, "column " _col ": non-ASCII byte " sprintf("0x%02x", _c))
+			else if ((_c < 32 && _c != 9) || _c == 127)
+				fatal_at(_line, "column " _col ": non-printing byte " sprintf("0x%02x", _c))
+		}
+	}
+	close(_cmd)
+	if (_cr)
+		fatal_at(_line, "column " _col ": non-printing byte 0x0d")
+}
+
 function emit(s) {
 	out[++nout] = s
 }
 
-# Print a CPP macro definition, padded so that the bodies line up.
-function define(name, val) {
-	if (name in macro)
-		fatal("duplicate name " name " (first defined at line " macro_line[name] ")")
+# Claim the macro or enumeration constant @name (the part of it before any
+# "(", so that FOO(v) and FOO clash): it must be new, not one the generator
+# defines itself, nor one of a kernel header the header includes.
+function claim(name, val, _key) {
+	_key = name
+	sub(/\(.*/, "", _key)
+	if (_key in reserved_macro)
+		fatal("name " _key " is reserved: " reserved_macro[_key])
+	if (_key ~ /^(ARM_SMCCC_|SZ_|PAGE_|FIELD_|GENMASK|BIT)/)
+		fatal("name " _key " would clash with the macros of the kernel headers included")
+	if (_key in macro_key)
+		fatal("duplicate name " _key " (first defined at line " macro_line[macro_key[_key]] ")")
+	macro_key[_key] = name
 	macro[name] = val
 	macro_line[name] = FNR
-	# Past 100 columns the body goes on a line of its own.
+}
+
+# Print a CPP macro definition, padded so that the bodies line up; past 100
+# columns the body goes on a line of its own.
+function define(name, val) {
+	claim(name, val)
 	if (width(tab_to("#define " name, 48) val) > 100) {
 		emit("#define " name " \\")
 		emit("\t" val)
 	} else {
 		emit(tab_to("#define " name, 48) val)
 	}
+}
+
+# A C identifier the generator prints (a register, a member, a structure):
+# not a C keyword, nor one of the names the generated code uses itself.
+function check_ident(s, what) {
+	if (s in c_keyword)
+		fatal(what " '" s "' is a C keyword")
+	if ((what, s) in reserved_ident)
+		fatal(what " '" s "' is reserved: " reserved_ident[what, s])
 }
 
 # Pad @s with tabs to column @col, with at least one tab.
@@ -72,23 +145,75 @@ function rest_of_line(n, _s, _i) {
 	return _s
 }
 
-# Parse a decimal or 0x-prefixed hexadecimal number, or fail.
-function num(s, what, _v, _i, _c) {
-	if (s ~ /^0[xX][0-9a-fA-F]+$/) {
-		_v = 0
-		for (_i = 3; _i <= length(s); _i++) {
-			_c = index("0123456789abcdef", tolower(substr(s, _i, 1)))
-			_v = _v * 16 + _c - 1
-		}
-		return _v
-	}
-	if (s ~ /^[0-9]+$/)
-		return s + 0
-	fatal("invalid " what " '" s "'")
+# Names (and numbers) are at most 64 characters, and so is a word of text:
+# a longer one is a mistake, and would not fold at 80 columns.  The text
+# after a command or register is copied into a comment: it cannot end one.
+function check_words(_i) {
+	for (_i = 1; _i <= NF; _i++)
+		if (length($_i) > 64)
+			fatal("'" substr($_i, 1, 16) "...' is " length($_i) " characters long (at most 64)")
+	if ($0 ~ /\*\// || $0 ~ /\/\*/)
+		fatal("'/*' or '*/' would open or close a comment in the header")
 }
 
-function hex(v) {
-	return sprintf("0x%x", v)
+# Numbers.  awk has one numeric type, a double, exact for integers below 2^53
+# only, and its output of numbers is not portable: mawk prints 2^31 as
+# 2.14748e+09 and clamps printf %x at 0xffffffff.  So num() refuses any value
+# from 2^53 up, and dec() and hex() print digit by digit, exactly in every awk.
+# Every number the RMI needs (offsets, sizes, FNUMs, enumeration values of the
+# spec, versions) is far below that.
+
+# Parse a decimal or 0x-prefixed hexadecimal number below 2^53, or fail.
+function num(s, what, _d, _b, _v, _i) {
+	if (s ~ /^0[xX][0-9a-fA-F]+$/) {
+		_d = tolower(substr(s, 3))
+		_b = 16
+	} else if (s ~ /^[0-9]+$/) {
+		_d = s ""
+		_b = 10
+	} else {
+		fatal("invalid " what " '" s "'")
+	}
+	sub(/^0+/, "", _d)
+	# 2^53 - 1 is 0x1fffffffffffff, 9007199254740991: compare as strings.
+	if (_b == 16 && (length(_d) > 14 || (length(_d) == 14 && _d > "1fffffffffffff")) ||
+	    _b == 10 && (length(_d) > 16 || (length(_d) == 16 && _d > "9007199254740991")))
+		fatal(what " " s " does not fit in the generator's exact arithmetic (below 2^53)")
+	_v = 0
+	for (_i = 1; _i <= length(_d); _i++)
+		_v = _v * _b + index("0123456789abcdef", substr(_d, _i, 1)) - 1
+	return _v
+}
+
+# 2^n, without the ^ operator, which busybox awk may lack ("Math support is
+# not compiled in").
+function pow2(n, _p) {
+	_p = 1
+	while (n-- > 0)
+		_p *= 2
+	return _p
+}
+
+# A non-negative integer in decimal, digit by digit.
+function dec(v, _s, _r) {
+	_s = ""
+	do {
+		_r = v % 10
+		_s = substr("0123456789", _r + 1, 1) _s
+		v = (v - _r) / 10
+	} while (v > 0)
+	return _s
+}
+
+# A non-negative integer in hexadecimal, 0x-prefixed, digit by digit.
+function hex(v, _s, _r) {
+	_s = ""
+	do {
+		_r = v % 16
+		_s = substr("0123456789abcdef", _r + 1, 1) _s
+		v = (v - _r) / 16
+	} while (v > 0)
+	return "0x" _s
 }
 
 # Size expressions: whole power-of-two blocks as SZ_* (linux/sizes.h).
@@ -116,8 +241,9 @@ function is_cname(s) {
 # uses PAGE_SHIFT, and the checks use the smallest granule, 4KB (G = 12).
 function parse_bound(s, _v) {
 	if (s ~ /^[0-9]+$/) {
-		bound_c = s + 0
-		return s + 0
+		_v = num(s, "bit number")
+		bound_c = dec(_v)
+		return _v
 	}
 	if (s == "G") {
 		bound_c = "PAGE_SHIFT"
@@ -125,15 +251,17 @@ function parse_bound(s, _v) {
 		return 12
 	}
 	if (s ~ /^G-[0-9]+$/) {
-		_v = substr(s, 3) + 0
-		bound_c = "PAGE_SHIFT - " _v
+		_v = num(substr(s, 3), "bit number")
+		if (_v > 12)
+			fatal("bit " s " is below bit 0 with 4KB granules (G = 12)")
+		bound_c = "PAGE_SHIFT - " dec(_v)
 		uses_page_shift = 1
 		return 12 - _v
 	}
 	fatal("invalid bit number '" s "'")
 }
 
-function parse_bits(s, width, _b, _n) {
+function parse_bits(s, nbits, _b, _n) {
 	_n = split(s, _b, ":")
 	if (_n == 1 && s != "") {
 		msb = parse_bound(s)
@@ -150,8 +278,8 @@ function parse_bits(s, width, _b, _n) {
 	}
 	if (msb < lsb)
 		fatal("bit range " s ": msb < lsb")
-	if (msb >= width)
-		fatal("bit range " s " does not fit in " width " bits")
+	if (msb >= nbits)
+		fatal("bit range " s " does not fit in " nbits " bits")
 }
 
 function mask_expr(hi, lo, hi_c, lo_c) {
@@ -203,6 +331,17 @@ function scalar_ctype(t, _w) {
 	return "u64"
 }
 
+# Width in bits of a scalar type name that scalar_ctype() knows.
+function type_bits(t) {
+	if (t ~ /^[us](8|16|32|64)$/)
+		return substr(t, 2) + 0
+	if (t == "Address" || t == "Int64")
+		return 64
+	if (t ~ /^(UInt|Bits)[0-9]+$/)
+		return substr(t, 5) + 0
+	return type_width[t]
+}
+
 function ctype_size(c) {
 	if (c == "u8")
 		return 1
@@ -232,8 +371,31 @@ BEGIN {
 	}
 	block = "Root"
 	last_fnum = -1
-	n = split(ARGV[ARGC - 1], path_parts, "/")
+	# C keywords (C11 and C23) and the kernel's bool, true and false.
+	n = split("auto break case char const continue default do double else enum extern " \
+		  "float for goto if inline int long register restrict return short signed " \
+		  "sizeof static struct switch typedef union unsigned void volatile while " \
+		  "asm typeof typeof_unqual bool true false alignas alignof constexpr " \
+		  "nullptr static_assert thread_local", words, " ")
+	for (i = 1; i <= n; i++)
+		c_keyword[words[i]] = 1
+	reserved_macro["SMC_RMI_CALL"] = "the header defines it, to make every FID"
+	reserved_macro["__ASM_RMI_SMC_H"] = "the include guard of <asm/rmi_smc.h>"
+	reserved_macro["__ASM_RMI_CMDS_H"] = "the include guard of <asm/rmi_cmds.h>"
+	reserved_ident["register name", "res"] = "the wrapper uses it"
+	reserved_ident["register name", "regs"] = "the wrapper uses it"
+	reserved_ident["register name", "op"] = "the wrapper uses it"
+	reserved_ident["register name", "current"] = "the kernel defines it as a macro"
+	reserved_ident["command", "SMCCC_INVOKE"] = "rmi_smccc_invoke is the macro of the SMC call"
+	reserved_ident["command", "SMCCC_1_2_INVOKE"] = "rmi_smccc_1_2_invoke is the macro of the SMC call"
+	reserved_ident["C name", "rmi_op"] = "<asm/rmi_cmds.h> defines struct rmi_op"
+	reserved_ident["C name", "arm_smccc_res"] = "<linux/arm-smccc.h> defines it"
+	reserved_ident["C name", "arm_smccc_1_2_regs"] = "<linux/arm-smccc.h> defines it"
+	desc_path = ARGV[ARGC - 1]
+	n = split(desc_path, path_parts, "/")
 	desc_name = path_parts[n]
+	if (ARGC > 1 && desc_path != "-")
+		check_bytes(desc_path)
 }
 
 # Comments run from '#' to the end of the line.
@@ -241,6 +403,7 @@ BEGIN {
 	sub(/[ \t]*#.*$/, "")
 	if ($0 ~ /^[ \t]*$/)
 		next
+	check_words()
 	# A run of Alias or Count lines is a group of its own in the header.
 	if ($1 != run_kind && (run_kind == "Alias" || run_kind == "Count"))
 		emit("")
@@ -289,8 +452,14 @@ $1 == "Version" {
 	if (!("RMI_ABI_VERSION_MAJOR_MASK" in macro) || !("RMI_ABI_VERSION_MINOR_MASK" in macro))
 		fatal("Version needs the RmiInterfaceVersion fieldset (prefix RMI_ABI_VERSION, mask) first")
 	emit("/* Interface revision implemented by this header */")
-	define("RMI_ABI_MAJOR_VERSION", num($2, "major version"))
-	define("RMI_ABI_MINOR_VERSION", num($3, "minor version"))
+	ver_major = num($2, "major version")
+	ver_minor = num($3, "minor version")
+	if (ver_major >= pow2(field_bits["RMI_ABI_VERSION_MAJOR_MASK"]))
+		fatal("major version " $2 " does not fit in RMI_ABI_VERSION_MAJOR_MASK (" field_bits["RMI_ABI_VERSION_MAJOR_MASK"] " bits)")
+	if (ver_minor >= pow2(field_bits["RMI_ABI_VERSION_MINOR_MASK"]))
+		fatal("minor version " $3 " does not fit in RMI_ABI_VERSION_MINOR_MASK (" field_bits["RMI_ABI_VERSION_MINOR_MASK"] " bits)")
+	define("RMI_ABI_MAJOR_VERSION", dec(ver_major))
+	define("RMI_ABI_MINOR_VERSION", dec(ver_minor))
 	define("RMI_ABI_VERSION(major, minor)", "\\")
 	emit("\t(FIELD_PREP(RMI_ABI_VERSION_MAJOR_MASK, (major)) |\t\\")
 	emit("\t FIELD_PREP(RMI_ABI_VERSION_MINOR_MASK, (minor)))")
@@ -320,6 +489,7 @@ $1 == "Command" {
 	cmd_name = $3
 	if (!is_name(cmd_name))
 		fatal("invalid command name '" cmd_name "'")
+	check_ident(cmd_name, "command")
 	if (cmd_fnum > 65535)
 		fatal("FNUM " $2 " does not fit in FID bits 15:0")
 	check_fnum_range(cmd_fnum)
@@ -357,6 +527,7 @@ $1 == "Command" {
 	reg = substr($2, 2) + 0
 	if (!is_cname($3))
 		fatal("invalid register name '" $3 "'")
+	check_ident($3, "register name")
 	if (scalar_ctype($4) == "")
 		fatal("unknown register type '" $4 "'")
 	if ($1 == "In") {
@@ -364,7 +535,7 @@ $1 == "Command" {
 		if (c_nout[n_cmds])
 			fatal("In after Out: list inputs first")
 		if (reg != n)
-			fatal("input " $3 " in X" reg ", expected X" n ": inputs are X1, X2, ... in order")
+			fatal("input " $3 " in " $2 ", expected X" n ": inputs are X1, X2, ... in order")
 		if (reg > 17)
 			fatal("input register X" reg " beyond X17")
 		c_in[n_cmds, n] = $3
@@ -373,7 +544,7 @@ $1 == "Command" {
 	} else {
 		n = ++c_nout[n_cmds]
 		if (reg != n)
-			fatal("output " $3 " in X" reg ", expected X" n ": outputs are X1, X2, ... in order")
+			fatal("output " $3 " in " $2 ", expected X" n ": outputs are X1, X2, ... in order")
 		if (reg > 17)
 			fatal("output register X" reg " beyond X17")
 		for (i = 1; i <= c_nin[n_cmds]; i++)
@@ -400,9 +571,12 @@ $1 == "Operation" {
 		fatal("invalid register '" $2 "'")
 	reg = substr($2, 2) + 0
 	if (reg != n_op + 1)
-		fatal("operation register " $3 " in X" reg ", expected X" n_op + 1 ": X1, X2, ... in order")
+		fatal("operation register " $3 " in " $2 ", expected X" n_op + 1 ": X1, X2, ... in order")
+	if (reg > 17)
+		fatal("operation register X" reg " beyond X17")
 	if (!is_cname($3))
 		fatal("invalid register name '" $3 "'")
+	check_ident($3, "operation register name")
 	if (scalar_ctype($4) == "")
 		fatal("unknown register type '" $4 "'")
 	for (i = 1; i <= n_op; i++)
@@ -459,6 +633,10 @@ $1 == "Enum" {
 		if ($5 !~ /^enum:[a-z][a-z0-9_]*$/)
 			fatal("unknown Enum option '" $5 "' (enum:<c_name>)")
 		en_cenum = substr($5, 6)
+		check_ident(en_cenum, "C name")
+		if (en_cenum in ctag_seen)
+			fatal("duplicate C name " en_cenum " (struct and enum share a name space)")
+		ctag_seen[en_cenum] = 1
 	}
 	if (en_type in type_width)
 		fatal("type " en_type " already defined")
@@ -477,10 +655,11 @@ $1 == "Enum" {
 block == "Enum" && $1 ~ /^[0-9]/ {
 	expect_fields(2, 2)
 	v = num($1, "value")
-	if (en_width < 32 && v >= 2 ^ en_width)
+	if (v >= pow2(en_width))
 		fatal("value " $1 " does not fit in " en_width " bits")
 	if ($2 !~ /^[A-Z0-9][A-Z0-9_]*$/)
 		fatal("invalid name '" $2 "'")
+	v = dec(v)
 	if (v in en_seen)
 		fatal("value " v " already used by " en_seen[v])
 	en_seen[v] = $2
@@ -488,10 +667,7 @@ block == "Enum" && $1 ~ /^[0-9]/ {
 	if (en_cenum == "") {
 		define(name, v)
 	} else {
-		if (name in macro)
-			fatal("duplicate name " name " (first defined at line " macro_line[name] ")")
-		macro[name] = v
-		macro_line[name] = FNR
+		claim(name, v)
 		emit("\t" name " = " v ",")
 	}
 	next
@@ -552,8 +728,14 @@ $1 == "Field" {
 	if (NF == 4 && scalar_ctype($4) == "")
 		fatal("unknown field type '" $4 "'")
 	take_bits($2)
+	# A value of the type must fit in the field; an address keeps its
+	# place in the register, its low bits being the field's alignment.
+	if (NF == 4 && $4 != "Address" && type_bits($4) > msb - lsb + 1)
+		fatal("field " $3 " (bit" ($2 ~ /:/ ? "s " : " ") $2 ") is " msb - lsb + 1 " bit" (msb > lsb ? "s" : "") \
+		      " wide, narrower than its type " $4 " (" type_bits($4) " bits)")
 	name = fs_prefix "_" $3
 	define(name "_MASK", mask_expr(msb, lsb, msb_c, lsb_c))
+	field_bits[name "_MASK"] = msb - lsb + 1
 	# An address field keeps its place: its accessor masks, not shifts.
 	if (fs_get && $4 == "Address")
 		define(name "(v)", "((v) & " name "_MASK)")
@@ -627,7 +809,7 @@ $1 == "Count" {
 		fatal("invalid name '" $2 "'")
 	if (!(($3, $4) in member_count))
 		fatal("Count: " $3 " has no array member " $4)
-	define($2, member_count[$3, $4])
+	define($2, dec(member_count[$3, $4]))
 	next
 }
 
@@ -642,13 +824,17 @@ $1 == "Struct" {
 		fatal("type " st_type " already defined")
 	if (!is_cname(st_cname))
 		fatal("invalid C struct name '" st_cname "'")
-	if (st_cname in cstruct_seen)
-		fatal("duplicate struct " st_cname)
+	check_ident(st_cname, "C name")
+	if (st_cname in ctag_seen)
+		fatal("duplicate C name " st_cname " (struct and enum share a name space)")
 	if (st_size == 0 || st_size % 8)
 		fatal("structure size " $4 " is not a multiple of 8 bytes")
+	# The largest granule; sparse also miscounts types of 256MB and more.
+	if (st_size > 65536)
+		fatal("structure size " $4 " is larger than 64KB, the largest granule")
 	if ($5 != "SBZ" && $5 != "MBZ")
 		fatal("unused bits of a structure are SBZ or MBZ, not '" $5 "'")
-	cstruct_seen[st_cname] = 1
+	ctag_seen[st_cname] = 1
 	st_unused = $5
 	st_n = 0
 	st_end = 0
@@ -663,13 +849,17 @@ $1 == "Member" {
 	mname = $3
 	count = 0
 	if (mname ~ /\[[0-9]+\]$/) {
-		count = substr(mname, index(mname, "[") + 1) + 0
+		count = substr(mname, index(mname, "[") + 1)
+		count = num(substr(count, 1, length(count) - 1), "array length")
 		mname = substr(mname, 1, index(mname, "[") - 1)
 		if (count < 1)
 			fatal("array " $3 " has no elements")
 	}
 	if (!is_cname(mname))
 		fatal("invalid member name '" $3 "'")
+	check_ident(mname, "member name")
+	if (mname ~ /^(reserved|padding)[0-9]+$/)
+		fatal("member name '" mname "' is reserved: the generator names fillers so")
 	if (mname in st_seen)
 		fatal("duplicate member " mname " in " st_type)
 	st_seen[mname] = 1
@@ -681,10 +871,11 @@ $1 == "Member" {
 	} else if (t == "Bits512") {
 		if (count)
 			fatal("Bits512 member " mname " cannot be an array")
+		# The spec places every Bits512 (rpv, at 0x400) on 8 bytes.
 		ctype = "u8"
 		count = 64
 		esize = 1
-		align = 1
+		align = 8
 	} else {
 		ctype = scalar_ctype(t)
 		if (ctype == "")
@@ -693,6 +884,8 @@ $1 == "Member" {
 		align = esize
 	}
 	msize = esize * (count ? count : 1)
+	if (off % align && t == "Bits512")
+		fatal("member " mname " at " $2 " is not aligned to 8 bytes, as a Bits512 must be")
 	if (off % align)
 		fatal("member " mname " at " $2 " is not aligned to its size (" align " bytes)")
 	if (off < st_end)
@@ -718,7 +911,7 @@ function emit_members(first, last, from, ind, _i, _pos) {
 	for (_i = first; _i <= last; _i++) {
 		if (m_off[_i] > _pos)
 			emit(ind "u8 reserved" n_reserved++ "[" hex(m_off[_i] - _pos) "];")
-		emit(ind m_ctype[_i] " " m_name[_i] (m_count[_i] ? "[" m_count[_i] "]" : "") ";")
+		emit(ind m_ctype[_i] " " m_name[_i] (m_count[_i] ? "[" dec(m_count[_i]) "]" : "") ";")
 		_pos = m_off[_i] + m_size[_i]
 	}
 	return _pos
@@ -754,9 +947,12 @@ $1 == "EndStruct" {
 			last++
 		stop = (last < st_n) ? block_floor(m_off[last + 1]) : st_size
 		used = m_off[last] + m_size[last]
+		# The first run also fills the blocks before it.
 		if (used == stop) {
-			emit_members(first, last, start, "\t")
+			emit_members(first, last, first == 1 ? 0 : start, "\t")
 		} else {
+			if (first == 1 && start > 0)
+				emit("\tu8 reserved" n_reserved++ "[" hex(start) "];")
 			emit("\tunion {\t/* " hex(start) " */")
 			if (first == last && m_off[first] == start) {
 				emit_members(first, last, start, "\t\t")
@@ -775,7 +971,7 @@ $1 == "EndStruct" {
 	emit("static_assert(sizeof(struct " st_cname ") == " size_expr(st_size) ");")
 	for (i = 1; i <= st_n; i++) {
 		emit("static_assert(offsetof(struct " st_cname ", " m_name[i] ") == " hex(m_off[i]) ");")
-		emit("static_assert(sizeof_field(struct " st_cname ", " m_name[i] ") == " m_size[i] ");")
+		emit("static_assert(sizeof_field(struct " st_cname ", " m_name[i] ") == " dec(m_size[i]) ");")
 	}
 	emit("")
 	block = "Root"
@@ -915,7 +1111,7 @@ function print_cmd(c, _i, _args, _lname, _nin, _nout, _nres, _sep) {
 		_args = "void"
 	print wrap_args("static inline unsigned long rmi_" _lname "(", _args ")")
 	print "{"
-	if (_nres <= 3) {
+	if (_nres <= 3 && _nin <= 7) {
 		print "\tstruct arm_smccc_res res;"
 		print ""
 		_args = "SMC_RMI_" c_name[c]
@@ -1014,12 +1210,13 @@ END {
 		print "/*"
 		print " * The RMM is reached by SMC only (DEN0137 B1.1), so every wrapper issues"
 		print " * an SMC without looking the conduit up: arm_smccc_1_1_smc() when the"
-		print " * results fit in X0..X3, else arm_smccc_1_2_smc(), which passes X0..X17"
-		print " * (RTT_READ_ENTRY returns four values).  arm_smccc_1_1_invoke() would"
-		print " * add an out-of-line call to arm_smccc_1_1_get_conduit() and a switch to"
-		print " * every command; instead the caller checks once, before its first RMI"
-		print " * call, that the SMCCC conduit is SMC.  A test may define these two"
-		print " * before including this header to answer the calls with a double."
+		print " * arguments fit in X1..X7 and the results in X0..X3, else"
+		print " * arm_smccc_1_2_smc(), which passes X0..X17 (RTT_READ_ENTRY returns"
+		print " * four values).  arm_smccc_1_1_invoke() would add an out-of-line call"
+		print " * to arm_smccc_1_1_get_conduit() and a switch to every command; instead"
+		print " * the caller checks once, before its first RMI call, that the SMCCC"
+		print " * conduit is SMC.  A test may define these two before including this"
+		print " * header to answer the calls with a double."
 		print " */"
 		print "#ifndef rmi_smccc_invoke"
 		print "#define rmi_smccc_invoke(...)\tarm_smccc_1_1_smc(__VA_ARGS__)"

@@ -19,12 +19,13 @@
 /*
  * The RMM is reached by SMC only (DEN0137 B1.1), so every wrapper issues
  * an SMC without looking the conduit up: arm_smccc_1_1_smc() when the
- * results fit in X0..X3, else arm_smccc_1_2_smc(), which passes X0..X17
- * (RTT_READ_ENTRY returns four values).  arm_smccc_1_1_invoke() would
- * add an out-of-line call to arm_smccc_1_1_get_conduit() and a switch to
- * every command; instead the caller checks once, before its first RMI
- * call, that the SMCCC conduit is SMC.  A test may define these two
- * before including this header to answer the calls with a double.
+ * arguments fit in X1..X7 and the results in X0..X3, else
+ * arm_smccc_1_2_smc(), which passes X0..X17 (RTT_READ_ENTRY returns
+ * four values).  arm_smccc_1_1_invoke() would add an out-of-line call
+ * to arm_smccc_1_1_get_conduit() and a switch to every command; instead
+ * the caller checks once, before its first RMI call, that the SMCCC
+ * conduit is SMC.  A test may define these two before including this
+ * header to answer the calls with a double.
  */
 #ifndef rmi_smccc_invoke
 #define rmi_smccc_invoke(...)	arm_smccc_1_1_smc(__VA_ARGS__)
