@@ -52,7 +52,7 @@ int rmi_v14_calls(unsigned long a, long level, unsigned long *o)
 	ret |= rmi_rtt_destroy(a, a, level, &o[0], &o[1]);
 	ret |= rmi_rtt_fold(a, a, level, &o[0]);
 	ret |= rmi_rtt_init_ripas(a, a, a, &o[0]);
-	ret |= rmi_rtt_unprot_map(a, a, a, a, a, &o[0]);
+	ret |= rmi_rtt_unprot_map(a, a, a, a, a, &o[0], &op);
 	ret |= rmi_rtt_set_ripas(a, a, a, a, &o[0]);
 	ret |= rmi_rtt_unprot_unmap(a, a, a, a, a, &o[0], &o[1], &o[2], &op);
 
