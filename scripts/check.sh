@@ -11,7 +11,9 @@
 #     the compatibility checks against the v14/v12 series headers, the value
 #     of every definition (tests/values) and the KUnit suites with them.
 #     The wrappers' parameters against the register names of the packing
-#     cases (tests/protos); every name the headers define in some test.
+#     cases (tests/protos); every name the headers define in some test; the
+#     KUnit suites and value tests built and run on the build machine
+#     (tests/user), as make mutate runs them.
 #  4. checkpatch.pl --strict and kernel-doc on the hand-written files and on
 #     the generated headers; the reST documentation builds without warnings.
 #
@@ -128,6 +130,14 @@ for rev in $revs mutated; do
 		python3 tests/values/check-coverage.py "$d/gen/asm/rmi_smc.h" \
 			"$d/gen/asm/rmi_cmds.h" || rc=1
 		result $rc "names covered $rev"
+
+		# The tests built and run on the build machine, as make
+		# mutate runs them.
+		rc=0
+		sh tests/user/run.sh "$rev" "$d/gen" "$d/user" >"$d/user.log" 2>&1 || rc=1
+		grep -v '^user: [0-9]* passed, 0 failed$' "$d/user.log" || true
+		[ $rc -ne 0 ] || echo "check: $rev: $(tail -n 1 "$d/user.log")"
+		result $rc "userspace run $rev"
 	fi
 	cat >"$d/Kbuild" <<KBUILD
 LINUXINCLUDE := -I\$(src)/gen \$(LINUXINCLUDE)
