@@ -64,9 +64,9 @@ run:
 
 MUTATE_SEED ?= 1
 MUTATE_PER_KIND ?= 4
+MUTATE_REVS := $(if $(filter command line,$(origin RMI_REV)),$(RMI_REV))
 mutate:
-	sh scripts/mutate.sh --seed $(MUTATE_SEED) --per-kind $(MUTATE_PER_KIND) \
-		$(if $(filter command line,$(origin RMI_REV)),$(RMI_REV))
+	sh scripts/mutate.sh --seed $(MUTATE_SEED) --per-kind $(MUTATE_PER_KIND) $(MUTATE_REVS)
 
 clean:
 	rm -rf out
