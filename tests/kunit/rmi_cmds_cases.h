@@ -129,6 +129,11 @@ RMI_CMD(rtt_unprot_unmap, 0x1fc, RMI_IN(rd, base, top, flags, oaddr),
 	RMI_OUT(out_top, out_range, out_count), 0, sro)
 RMI_CMD(realm_terminate, 0x201, RMI_IN(rd), RMI_OUT(), 0, sro)
 RMI_CMD(rmm_activate, 0x202, RMI_IN(), RMI_OUT(), 0, sro)
+/*
+ * OP_CONTINUE: on completion, the outputs of the map and unmap commands it
+ * carries on (issue 6); rmi-abi.md 3.2 lists X1 and X2 only, which are the
+ * handle and donate request of the struct rmi_op when it does not complete.
+ */
 RMI_CMD(op_continue, 0x203, RMI_IN(handle, flags),
 	RMI_OUT(out_top, out_range, out_count), 0, sro)
 RMI_CMD(pdev_stream_connect, 0x204, RMI_IN(params), RMI_OUT(out_handle), 0, sync)
