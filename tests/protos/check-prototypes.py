@@ -22,8 +22,11 @@ their names leaves the positions alone and fails here.
 
 Prints one line per mismatch and exits 1 if there is any.
 """
+import os
 import re
 import sys
+
+TOP = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
 def strip_comments(text):
@@ -113,7 +116,8 @@ def main(argv):
         return 2
     smc_h = open(argv[1]).read()
     cmds_h = open(argv[2]).read()
-    cases_path = argv[3] if len(argv) == 4 else 'tests/kunit/rmi_cmds_cases.h'
+    cases_path = argv[3] if len(argv) == 4 else \
+        os.path.join(TOP, 'tests/kunit/rmi_cmds_cases.h')
     macro = revision_macro(smc_h)
     if not macro:
         print('%s: no RMI_SPEC_REVISION_* macro' % argv[1])
