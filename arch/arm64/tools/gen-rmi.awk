@@ -32,7 +32,21 @@ function define(name, val) {
 		fatal("duplicate name " name " (first defined at line " macro_line[name] ")")
 	macro[name] = val
 	macro_line[name] = FNR
-	emit(tab_to("#define " name, 48) val)
+	# Past 100 columns (checkpatch), the value goes on a line of its own.
+	if (columns(tab_to("#define " name, 48)) + length(val) > 100) {
+		emit(tab_to("#define " name, 48) "\\")
+		emit("\t" val)
+	} else {
+		emit(tab_to("#define " name, 48) val)
+	}
+}
+
+# The width of @s in columns, tabs to the next multiple of 8.
+function columns(s, _c, _i) {
+	_c = 0
+	for (_i = 1; _i <= length(s); _i++)
+		_c = substr(s, _i, 1) == "\t" ? int(_c / 8) * 8 + 8 : _c + 1
+	return _c
 }
 
 # Pad @s with tabs to column @col, with at least one tab.
