@@ -78,11 +78,15 @@ def parse(lines):
 
 
 def with_fields(stmt, fields):
-    """The line of @stmt with its fields replaced, tab-separated as written."""
-    comment = ''
-    if '#' in stmt.line:
-        comment = '\t#' + stmt.line.split('#', 1)[1].rstrip('\n')
-    return '\t'.join(fields) + comment
+    """The line of @stmt with its leading fields replaced by @fields, the
+    separators, the rest of the line and its comment as written."""
+    code, hash_, comment = stmt.line.rstrip('\n').partition('#')
+    parts = re.split(r'(\s+)', code)
+    words = [i for i, p in enumerate(parts) if p and not p.isspace()]
+    for k, f in enumerate(fields):
+        if k < len(words):
+            parts[words[k]] = f
+    return ''.join(parts) + hash_ + comment
 
 
 def bits(spec):
@@ -224,13 +228,9 @@ def m_reg_swap(kw):
     def op(stmts):
         for owner, rs in regs(stmts, kw).items():
             for a, b in zip(rs, rs[1:]):
-                fa, fb = list(a.fields), list(b.fields)
-                fa[2:], fb[2:] = b.fields[2:], a.fields[2:]
-                na = with_fields(a, fa[:2] + [x for x in fa[2:]])
-                nb = with_fields(b, fb[:2] + [x for x in fb[2:]])
                 # Keep the free text: everything after the type.
-                ta = a.line.split('#', 1)[0].split('\t')[4:]
-                tb = b.line.split('#', 1)[0].split('\t')[4:]
+                ta = a.line.split('#', 1)[0].rstrip('\n').split('\t')[4:]
+                tb = b.line.split('#', 1)[0].rstrip('\n').split('\t')[4:]
                 na = '\t'.join([kw, a.fields[1], b.fields[2], b.fields[3]] + tb)
                 nb = '\t'.join([kw, b.fields[1], a.fields[2], a.fields[3]] + ta)
                 yield (a.idx, '%s: %s %s %s <-> %s %s' % (cmd_name(stmts, owner), kw,
