@@ -6,7 +6,7 @@
 RMI_REV ?= $(shell cat arch/arm64/tools/default-revision)
 GEN_OUT ?= out/$(RMI_REV)
 
-.PHONY: help setup gen check kunit test run clean
+.PHONY: help setup gen check kunit test run mutate clean
 
 help:
 	@echo 'Targets:'
@@ -15,9 +15,17 @@ help:
 	@echo '  test    - every test: check, then kunit for every revision'
 	@echo '  check   - fast checks: generated headers up to date, generator tests,'
 	@echo '            headers of every revision built for arm64 with W=1 and'
-	@echo '            sparse, checkpatch --strict and kernel-doc'
+	@echo '            sparse with the value, compat and KUnit tests, wrapper'
+	@echo '            parameters against the cases'"'"' register names, every'
+	@echo '            defined name in a test, the tests run on the build'
+	@echo '            machine, checkpatch --strict and kernel-doc'
 	@echo '  kunit   - KUnit suites under QEMU arm64, both revisions'
 	@echo '            (one revision: make kunit RMI_REV=1.0-rel0)'
+	@echo '  mutate  - mutation test of the tests (not part of test): seeded'
+	@echo '            mutations of each description, each run through the'
+	@echo '            generator and the fast tests; prints killed/total per'
+	@echo '            revision and kind and every survivor'
+	@echo '            (MUTATE_SEED=N, MUTATE_PER_KIND=N, RMI_REV=<rev>)'
 	@echo '  gen     - regenerate arch/arm64/include/asm/rmi_{smc,cmds}.h from the'
 	@echo '            default description; with RMI_REV=<rev>, write the headers'
 	@echo '            of that revision to GEN_OUT (default out/<rev>)/asm/'
@@ -53,6 +61,12 @@ test: check kunit
 
 run:
 	sh scripts/kunit.sh $(RMI_REV)
+
+MUTATE_SEED ?= 1
+MUTATE_PER_KIND ?= 4
+MUTATE_REVS := $(if $(filter command line,$(origin RMI_REV)),$(RMI_REV))
+mutate:
+	sh scripts/mutate.sh --seed $(MUTATE_SEED) --per-kind $(MUTATE_PER_KIND) $(MUTATE_REVS)
 
 clean:
 	rm -rf out

@@ -11,8 +11,12 @@
 #  3. The headers of every described revision, a mutated one and those of the
 #     descriptions in tests/gen/good/, compile for
 #     arm64 against linux-source-6.12 with W=1 and sparse, with no warning;
-#     the compatibility checks against the v14/v12 series headers and the
-#     KUnit suites with them.
+#     the compatibility checks against the v14/v12 series headers, the value
+#     of every definition (tests/values) and the KUnit suites with them.
+#     The wrappers' parameters against the register names of the packing
+#     cases (tests/protos); every name the headers define in some test; the
+#     KUnit suites and value tests built and run on the build machine
+#     (tests/user), as make mutate runs them.
 #  4. checkpatch.pl --strict and kernel-doc on the hand-written files and on
 #     the generated headers; the reST documentation builds without warnings.
 #
@@ -135,6 +139,11 @@ for rev in $revs mutated $goods; do
 	1.0-rel0) series=v12 ;;
 	*) series= ;;
 	esac
+	values=tests/values/rmi_values_$(echo "$rev" | tr .- __).c
+	if [ -f "$values" ]; then
+		cp "$values" "$d/"
+		objs="$objs $(basename "$values" .c).o"
+	fi
 	if [ -n "$series" ]; then
 		for f in tests/compat/${series}_*.c; do
 			cp "$f" "$d/"
@@ -148,21 +157,26 @@ for rev in $revs mutated $goods; do
 		objs="$objs $(cd tests/kunit && ls *.c | sed 's/\.c$/.o/' | tr '\n' ' ')"
 
 		# Every wrapper of the revision has a packing case in the
-		# KUnit suite, under the revision macro the generator chose.
-		macro=$(sed -n 's/^#define[[:space:]]*\(RMI_SPEC_REVISION_[A-Z0-9_]*\)[[:space:]].*/\1/p' \
-			"$d/gen/asm/rmi_smc.h")
-		sed -n 's/^static inline .* rmi_\([a-z0-9_]*\)(.*/\1/p' "$d/gen/asm/rmi_cmds.h" |
-			sort >"$d/wrappers"
-		sed -n "/^#ifdef $macro\$/,/^#endif/s/^RMI_CMD(\([a-z0-9_]*\),.*/\1/p" \
-			tests/kunit/rmi_cmds_cases.h | sort >"$d/cases"
-		if diff -u "$d/wrappers" "$d/cases" >"$d/cases.diff"; then
-			echo "check: $rev: $(wc -l <"$d/wrappers") wrappers, each with a packing case"
-			result 0 "packing cases $rev"
-		else
-			echo "check: wrappers (-) without a packing case, cases (+) without a wrapper, $rev:"
-			grep '^[-+][a-z]' "$d/cases.diff"
-			result 1 "packing cases $rev"
-		fi
+		# KUnit suite, its parameters named and ordered as the case
+		# names the registers.
+		rc=0
+		python3 tests/protos/check-prototypes.py "$d/gen/asm/rmi_smc.h" \
+			"$d/gen/asm/rmi_cmds.h" tests/kunit/rmi_cmds_cases.h || rc=1
+		result $rc "wrapper parameters $rev"
+
+		# Every name the headers define is checked by a test.
+		rc=0
+		python3 tests/values/check-coverage.py "$d/gen/asm/rmi_smc.h" \
+			"$d/gen/asm/rmi_cmds.h" || rc=1
+		result $rc "names covered $rev"
+
+		# The tests built and run on the build machine, as make
+		# mutate runs them.
+		rc=0
+		sh tests/user/run.sh "$rev" "$d/gen" "$d/user" >"$d/user.log" 2>&1 || rc=1
+		grep -v '^user: [0-9]* passed, 0 failed$' "$d/user.log" || true
+		[ $rc -ne 0 ] || echo "check: $rev: $(tail -n 1 "$d/user.log")"
+		result $rc "userspace run $rev"
 	fi
 	cat >"$d/Kbuild" <<KBUILD
 LINUXINCLUDE := -I\$(src)/gen \$(LINUXINCLUDE)

@@ -1,110 +1,147 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * How each RMI command packs its registers, typed from the specification:
- * RMI_CMD(wrapper, FNUM, input registers, output registers besides X0,
- *	   outputs given as 8 bits, 7:0: bit k for output X<k+1>).
+ *
+ *   RMI_CMD(wrapper, FNUM, RMI_IN(X1, X2, ...), RMI_OUT(X1, X2, ...),
+ *	     narrow, sync | sro)
+ *
+ * RMI_IN() names the input registers X1 up, in register order, RMI_OUT() the
+ * output registers besides X0, X1 up; a name is the wrapper's parameter for
+ * that register, "long" before it when the specification's type is Int64
+ * (the others are unsigned long).  narrow: outputs the specification gives
+ * as 8 bits, 7:0 (bit k: output X<k+1>).  sro: the command may return
+ * RMI_INCOMPLETE (a Stateful RMI Operation): its wrapper takes a last
+ * struct rmi_op *op; sync: it may not.
+ *
+ * make check (tests/protos/check-prototypes.py) checks that the parameters
+ * of every wrapper are exactly these names, in this order, followed by op
+ * for sro; the KUnit suite checks that parameter k lands in register
+ * X<k+1>.  Together: each name lands in the register given here.
  *
  * 1.0-rel0: DEN0137 1.0-rel0 B4.3, the "Input values" and "Output values"
- * tables of each command.  2.0-bet1: the register lists collected in the
- * project's RMI ABI reference, section 3.2 (TF-RMM handlers, the v14 series'
- * wrappers), with the bet1 choices: PSCI_COMPLETE keeps target_rec,
- * RTT_DEV_VALIDATE keeps pdev and vdev, OP_MEM_DONATE takes three inputs.
+ * tables of each command (rmi-abi.md section 2.2).  2.0-bet1: the register
+ * lists collected in the project's RMI ABI reference, section 3.2 (TF-RMM
+ * handlers, the v14 series' wrappers), with the bet1 choices: PSCI_COMPLETE
+ * keeps target_rec, RTT_DEV_VALIDATE keeps pdev and vdev, OP_MEM_DONATE
+ * takes three inputs.  Stateful: the "(SRO)" commands of section 3.2 and
+ * 3.3, TF-RMM's sro_handles[] (REC_CREATE, REC_DESTROY, PSMMU_ACTIVATE,
+ * PSMMU_DEACTIVATE, PSMMU_ST_L2_CREATE, PSMMU_ST_L2_DESTROY, PDEV_CREATE,
+ * PDEV_DESTROY, RTT_DATA_MAP, RTT_DEV_MAP, RTT_DATA_UNMAP, RTT_UNPROT_UNMAP,
+ * RTT_DEV_UNMAP), the Linux 2.0 wrappers (RTT_DATA_MAP_INIT, REALM_CREATE,
+ * REALM_DESTROY, REALM_TERMINATE, RMM_ACTIVATE, GPT_L1_CREATE,
+ * GRANULE_TRACKING_SET, RTT_UNPROT_MAP) and OP_CONTINUE, OP_CANCEL.
  *
  * Included twice by rmi_cmds_test.c, once for the call thunks, once for the
  * case table.
  */
 #ifdef RMI_SPEC_REVISION_1_0_REL0
-RMI_CMD(version,		0x150, 1, 2, 0)
-RMI_CMD(granule_delegate,	0x151, 1, 0, 0)
-RMI_CMD(granule_undelegate,	0x152, 1, 0, 0)
-RMI_CMD(data_create,		0x153, 5, 0, 0)
-RMI_CMD(data_create_unknown,	0x154, 3, 0, 0)
-RMI_CMD(data_destroy,		0x155, 2, 2, 0)
-RMI_CMD(realm_activate,		0x157, 1, 0, 0)
-RMI_CMD(realm_create,		0x158, 2, 0, 0)
-RMI_CMD(realm_destroy,		0x159, 1, 0, 0)
-RMI_CMD(rec_create,		0x15a, 3, 0, 0)
-RMI_CMD(rec_destroy,		0x15b, 1, 0, 0)
-RMI_CMD(rec_enter,		0x15c, 2, 0, 0)
-RMI_CMD(rtt_create,		0x15d, 4, 0, 0)
-RMI_CMD(rtt_destroy,		0x15e, 3, 2, 0)
-RMI_CMD(rtt_map_unprotected,	0x15f, 4, 0, 0)
-RMI_CMD(rtt_read_entry,		0x161, 3, 4, BIT(1) | BIT(3))
-RMI_CMD(rtt_unmap_unprotected,	0x162, 3, 1, 0)
-RMI_CMD(psci_complete,		0x164, 3, 0, 0)
-RMI_CMD(features,		0x165, 1, 1, 0)
-RMI_CMD(rtt_fold,		0x166, 3, 1, 0)
-RMI_CMD(rec_aux_count,		0x167, 1, 1, 0)
-RMI_CMD(rtt_init_ripas,		0x168, 3, 1, 0)
-RMI_CMD(rtt_set_ripas,		0x169, 4, 1, 0)
+RMI_CMD(version, 0x150, RMI_IN(req), RMI_OUT(lower, higher), 0, sync)
+RMI_CMD(granule_delegate, 0x151, RMI_IN(addr), RMI_OUT(), 0, sync)
+RMI_CMD(granule_undelegate, 0x152, RMI_IN(addr), RMI_OUT(), 0, sync)
+RMI_CMD(data_create, 0x153, RMI_IN(rd, data, ipa, src, flags), RMI_OUT(), 0, sync)
+RMI_CMD(data_create_unknown, 0x154, RMI_IN(rd, data, ipa), RMI_OUT(), 0, sync)
+RMI_CMD(data_destroy, 0x155, RMI_IN(rd, ipa), RMI_OUT(data, top), 0, sync)
+RMI_CMD(realm_activate, 0x157, RMI_IN(rd), RMI_OUT(), 0, sync)
+RMI_CMD(realm_create, 0x158, RMI_IN(rd, params), RMI_OUT(), 0, sync)
+RMI_CMD(realm_destroy, 0x159, RMI_IN(rd), RMI_OUT(), 0, sync)
+RMI_CMD(rec_create, 0x15a, RMI_IN(rd, rec, params), RMI_OUT(), 0, sync)
+RMI_CMD(rec_destroy, 0x15b, RMI_IN(rec), RMI_OUT(), 0, sync)
+RMI_CMD(rec_enter, 0x15c, RMI_IN(rec, run), RMI_OUT(), 0, sync)
+RMI_CMD(rtt_create, 0x15d, RMI_IN(rd, rtt, ipa, long level), RMI_OUT(), 0, sync)
+RMI_CMD(rtt_destroy, 0x15e, RMI_IN(rd, ipa, long level), RMI_OUT(rtt, top), 0, sync)
+RMI_CMD(rtt_map_unprotected, 0x15f, RMI_IN(rd, ipa, long level, desc), RMI_OUT(), 0, sync)
+RMI_CMD(rtt_read_entry, 0x161, RMI_IN(rd, ipa, long level),
+	RMI_OUT(walk_level, state, desc, ripas), BIT(1) | BIT(3), sync)
+RMI_CMD(rtt_unmap_unprotected, 0x162, RMI_IN(rd, ipa, long level), RMI_OUT(top), 0, sync)
+RMI_CMD(psci_complete, 0x164, RMI_IN(calling_rec, target_rec, status), RMI_OUT(), 0, sync)
+RMI_CMD(features, 0x165, RMI_IN(index), RMI_OUT(value), 0, sync)
+RMI_CMD(rtt_fold, 0x166, RMI_IN(rd, ipa, long level), RMI_OUT(rtt), 0, sync)
+RMI_CMD(rec_aux_count, 0x167, RMI_IN(rd), RMI_OUT(aux_count), 0, sync)
+RMI_CMD(rtt_init_ripas, 0x168, RMI_IN(rd, base, top), RMI_OUT(out_top), 0, sync)
+RMI_CMD(rtt_set_ripas, 0x169, RMI_IN(rd, rec, base, top), RMI_OUT(out_top), 0, sync)
 #endif
 
 #ifdef RMI_SPEC_REVISION_2_0_BET1
-RMI_CMD(version,		0x150, 1, 2, 0)
-RMI_CMD(rtt_data_map_init,	0x153, 5, 0, 0)
-RMI_CMD(realm_activate,		0x157, 1, 0, 0)
-RMI_CMD(realm_create,		0x158, 2, 0, 0)
-RMI_CMD(realm_destroy,		0x159, 1, 0, 0)
-RMI_CMD(rec_create,		0x15a, 3, 0, 0)
-RMI_CMD(rec_destroy,		0x15b, 1, 0, 0)
-RMI_CMD(rec_enter,		0x15c, 2, 0, 0)
-RMI_CMD(rtt_create,		0x15d, 4, 0, 0)
-RMI_CMD(rtt_destroy,		0x15e, 3, 2, 0)
-RMI_CMD(rtt_read_entry,		0x161, 3, 4, BIT(1) | BIT(3))
-RMI_CMD(rtt_dev_validate,	0x163, 6, 1, 0)
-RMI_CMD(psci_complete,		0x164, 3, 0, 0)
-RMI_CMD(features,		0x165, 1, 1, 0)
-RMI_CMD(rtt_fold,		0x166, 3, 1, 0)
-RMI_CMD(rtt_init_ripas,		0x168, 3, 1, 0)
-RMI_CMD(rtt_set_ripas,		0x169, 4, 1, 0)
-RMI_CMD(rmm_config_set,		0x16e, 1, 0, 0)
-RMI_CMD(pdev_abort,		0x174, 1, 0, 0)
-RMI_CMD(pdev_communicate,	0x175, 2, 0, 0)
-RMI_CMD(pdev_create,		0x176, 2, 0, 0)
-RMI_CMD(pdev_destroy,		0x177, 1, 0, 0)
-RMI_CMD(pdev_get_state,		0x178, 1, 1, 0)
-RMI_CMD(pdev_stream_key_refresh, 0x17a, 3, 0, 0)
-RMI_CMD(pdev_set_pubkey,	0x17b, 2, 0, 0)
-RMI_CMD(pdev_stop,		0x17c, 1, 0, 0)
-RMI_CMD(rtt_aux_create,		0x17d, 5, 0, 0)
-RMI_CMD(rtt_aux_destroy,	0x17e, 4, 2, 0)
-RMI_CMD(rtt_aux_fold,		0x17f, 4, 1, 0)
-RMI_CMD(vdev_abort,		0x185, 3, 0, 0)
-RMI_CMD(vdev_communicate,	0x186, 4, 0, 0)
-RMI_CMD(vdev_create,		0x187, 4, 0, 0)
-RMI_CMD(vdev_destroy,		0x188, 3, 0, 0)
-RMI_CMD(vdev_get_state,		0x189, 1, 1, 0)
-RMI_CMD(rtt_set_s2ap,		0x18b, 4, 1, 0)
-RMI_CMD(vdev_complete,		0x18e, 2, 0, 0)
-RMI_CMD(vdev_get_interface_report, 0x1d0, 3, 0, 0)
-RMI_CMD(vdev_get_measurements,	0x1d1, 4, 0, 0)
-RMI_CMD(vdev_lock,		0x1d2, 3, 0, 0)
-RMI_CMD(vdev_start,		0x1d3, 3, 0, 0)
-RMI_CMD(psmmu_activate,		0x1d7, 2, 0, 0)
-RMI_CMD(psmmu_deactivate,	0x1d8, 1, 0, 0)
-RMI_CMD(psmmu_st_l2_create,	0x1db, 2, 0, 0)
-RMI_CMD(psmmu_st_l2_destroy,	0x1dc, 2, 0, 0)
-RMI_CMD(granule_tracking_get,	0x1e1, 2, 3, 0)
-RMI_CMD(granule_tracking_set,	0x1e3, 3, 0, 0)
-RMI_CMD(rmm_config_get,		0x1ec, 1, 0, 0)
-RMI_CMD(granule_range_delegate,	0x1f1, 2, 1, 0)
-RMI_CMD(granule_range_undelegate, 0x1f2, 2, 1, 0)
-RMI_CMD(gpt_l1_create,		0x1f3, 1, 0, 0)
-RMI_CMD(gpt_l1_destroy,		0x1f4, 1, 0, 0)
-RMI_CMD(rtt_data_map,		0x1f5, 5, 1, 0)
-RMI_CMD(rtt_data_unmap,		0x1f6, 5, 3, 0)
-RMI_CMD(rtt_dev_map,		0x1f7, 6, 1, 0)
-RMI_CMD(rtt_dev_unmap,		0x1f8, 5, 3, 0)
-RMI_CMD(rtt_unprot_map,		0x1fb, 5, 1, 0)
-RMI_CMD(rtt_unprot_unmap,	0x1fc, 5, 3, 0)
-RMI_CMD(realm_terminate,	0x201, 1, 0, 0)
-RMI_CMD(rmm_activate,		0x202, 0, 0, 0)
-RMI_CMD(op_continue,		0x203, 2, 2, 0)
-RMI_CMD(pdev_stream_connect,	0x204, 1, 1, 0)
-RMI_CMD(pdev_stream_disconnect,	0x205, 3, 0, 0)
-RMI_CMD(pdev_stream_complete,	0x206, 3, 0, 0)
-RMI_CMD(pdev_stream_key_purge,	0x207, 3, 0, 0)
-RMI_CMD(op_mem_donate,		0x208, 3, 2, 0)
-RMI_CMD(op_mem_reclaim,		0x209, 3, 1, 0)
-RMI_CMD(op_cancel,		0x20a, 1, 0, 0)
+RMI_CMD(version, 0x150, RMI_IN(req), RMI_OUT(lower, higher), 0, sync)
+RMI_CMD(rtt_data_map_init, 0x153, RMI_IN(rd, data, ipa, src, flags), RMI_OUT(), 0, sro)
+RMI_CMD(realm_activate, 0x157, RMI_IN(rd), RMI_OUT(), 0, sync)
+RMI_CMD(realm_create, 0x158, RMI_IN(rd, params), RMI_OUT(), 0, sro)
+RMI_CMD(realm_destroy, 0x159, RMI_IN(rd), RMI_OUT(), 0, sro)
+RMI_CMD(rec_create, 0x15a, RMI_IN(rd, rec, params), RMI_OUT(), 0, sro)
+RMI_CMD(rec_destroy, 0x15b, RMI_IN(rec), RMI_OUT(), 0, sro)
+RMI_CMD(rec_enter, 0x15c, RMI_IN(rec, run), RMI_OUT(), 0, sync)
+RMI_CMD(rtt_create, 0x15d, RMI_IN(rd, rtt, ipa, long level), RMI_OUT(), 0, sync)
+RMI_CMD(rtt_destroy, 0x15e, RMI_IN(rd, ipa, long level), RMI_OUT(out_rtt, out_top), 0, sync)
+RMI_CMD(rtt_read_entry, 0x161, RMI_IN(rd, ipa, long level),
+	RMI_OUT(walk_level, state, desc, ripas), BIT(1) | BIT(3), sync)
+RMI_CMD(rtt_dev_validate, 0x163, RMI_IN(rd, rec, pdev, vdev, base, top),
+	RMI_OUT(out_top), 0, sync)
+RMI_CMD(psci_complete, 0x164, RMI_IN(calling_rec, target_rec, status), RMI_OUT(), 0, sync)
+RMI_CMD(features, 0x165, RMI_IN(index), RMI_OUT(value), 0, sync)
+RMI_CMD(rtt_fold, 0x166, RMI_IN(rd, ipa, long level), RMI_OUT(out_rtt), 0, sync)
+RMI_CMD(rtt_init_ripas, 0x168, RMI_IN(rd, base, top), RMI_OUT(out_top), 0, sync)
+RMI_CMD(rtt_set_ripas, 0x169, RMI_IN(rd, rec, base, top), RMI_OUT(out_top), 0, sync)
+RMI_CMD(rmm_config_set, 0x16e, RMI_IN(config), RMI_OUT(), 0, sync)
+RMI_CMD(pdev_abort, 0x174, RMI_IN(pdev), RMI_OUT(), 0, sync)
+RMI_CMD(pdev_communicate, 0x175, RMI_IN(pdev, data), RMI_OUT(), 0, sync)
+RMI_CMD(pdev_create, 0x176, RMI_IN(pdev, params), RMI_OUT(), 0, sro)
+RMI_CMD(pdev_destroy, 0x177, RMI_IN(pdev), RMI_OUT(), 0, sro)
+RMI_CMD(pdev_get_state, 0x178, RMI_IN(pdev), RMI_OUT(state), 0, sync)
+RMI_CMD(pdev_stream_key_refresh, 0x17a, RMI_IN(pdev_1, pdev_2, handle), RMI_OUT(), 0, sync)
+RMI_CMD(pdev_set_pubkey, 0x17b, RMI_IN(pdev, params), RMI_OUT(), 0, sync)
+RMI_CMD(pdev_stop, 0x17c, RMI_IN(pdev), RMI_OUT(), 0, sync)
+RMI_CMD(rtt_aux_create, 0x17d, RMI_IN(rd, rtt, ipa, long level, index), RMI_OUT(), 0, sync)
+RMI_CMD(rtt_aux_destroy, 0x17e, RMI_IN(rd, ipa, long level, index),
+	RMI_OUT(out_rtt, out_top), 0, sync)
+RMI_CMD(rtt_aux_fold, 0x17f, RMI_IN(rd, ipa, long level, index), RMI_OUT(out_rtt), 0, sync)
+RMI_CMD(vdev_abort, 0x185, RMI_IN(rd, pdev, vdev), RMI_OUT(), 0, sync)
+RMI_CMD(vdev_communicate, 0x186, RMI_IN(rd, pdev, vdev, data), RMI_OUT(), 0, sync)
+RMI_CMD(vdev_create, 0x187, RMI_IN(rd, pdev, vdev, params), RMI_OUT(), 0, sync)
+RMI_CMD(vdev_destroy, 0x188, RMI_IN(rd, pdev, vdev), RMI_OUT(), 0, sync)
+RMI_CMD(vdev_get_state, 0x189, RMI_IN(vdev), RMI_OUT(state), 0, sync)
+RMI_CMD(rtt_set_s2ap, 0x18b, RMI_IN(rd, rec, base, top), RMI_OUT(out_top), 0, sync)
+RMI_CMD(vdev_complete, 0x18e, RMI_IN(rec, vdev), RMI_OUT(), 0, sync)
+RMI_CMD(vdev_get_interface_report, 0x1d0, RMI_IN(rd, pdev, vdev), RMI_OUT(), 0, sync)
+RMI_CMD(vdev_get_measurements, 0x1d1, RMI_IN(rd, pdev, vdev, params), RMI_OUT(), 0, sync)
+RMI_CMD(vdev_lock, 0x1d2, RMI_IN(rd, pdev, vdev), RMI_OUT(), 0, sync)
+RMI_CMD(vdev_start, 0x1d3, RMI_IN(rd, pdev, vdev), RMI_OUT(), 0, sync)
+RMI_CMD(psmmu_activate, 0x1d7, RMI_IN(psmmu, params), RMI_OUT(), 0, sro)
+RMI_CMD(psmmu_deactivate, 0x1d8, RMI_IN(psmmu), RMI_OUT(), 0, sro)
+RMI_CMD(psmmu_st_l2_create, 0x1db, RMI_IN(psmmu, sid), RMI_OUT(), 0, sro)
+RMI_CMD(psmmu_st_l2_destroy, 0x1dc, RMI_IN(psmmu, sid), RMI_OUT(), 0, sro)
+RMI_CMD(granule_tracking_get, 0x1e1, RMI_IN(base, top),
+	RMI_OUT(out_category, out_state, out_top), 0, sync)
+RMI_CMD(granule_tracking_set, 0x1e3, RMI_IN(addr, category, state), RMI_OUT(), 0, sro)
+RMI_CMD(rmm_config_get, 0x1ec, RMI_IN(config), RMI_OUT(), 0, sync)
+RMI_CMD(granule_range_delegate, 0x1f1, RMI_IN(base, top), RMI_OUT(out_top), 0, sync)
+RMI_CMD(granule_range_undelegate, 0x1f2, RMI_IN(base, top), RMI_OUT(out_top), 0, sync)
+RMI_CMD(gpt_l1_create, 0x1f3, RMI_IN(addr), RMI_OUT(), 0, sro)
+RMI_CMD(gpt_l1_destroy, 0x1f4, RMI_IN(addr), RMI_OUT(), 0, sync)
+RMI_CMD(rtt_data_map, 0x1f5, RMI_IN(rd, base, top, flags, oaddr), RMI_OUT(out_top), 0, sro)
+RMI_CMD(rtt_data_unmap, 0x1f6, RMI_IN(rd, base, top, flags, oaddr),
+	RMI_OUT(out_top, out_range, out_count), 0, sro)
+RMI_CMD(rtt_dev_map, 0x1f7, RMI_IN(rd, vdev, base, top, flags, oaddr),
+	RMI_OUT(out_top), 0, sro)
+RMI_CMD(rtt_dev_unmap, 0x1f8, RMI_IN(rd, base, top, flags, oaddr),
+	RMI_OUT(out_top, out_range, out_count), 0, sro)
+RMI_CMD(rtt_unprot_map, 0x1fb, RMI_IN(rd, base, top, flags, oaddr), RMI_OUT(out_top), 0, sro)
+RMI_CMD(rtt_unprot_unmap, 0x1fc, RMI_IN(rd, base, top, flags, oaddr),
+	RMI_OUT(out_top, out_range, out_count), 0, sro)
+RMI_CMD(realm_terminate, 0x201, RMI_IN(rd), RMI_OUT(), 0, sro)
+RMI_CMD(rmm_activate, 0x202, RMI_IN(), RMI_OUT(), 0, sro)
+/*
+ * OP_CONTINUE: on completion, the outputs of the map and unmap commands it
+ * carries on (issue 6); rmi-abi.md 3.2 lists X1 and X2 only, which are the
+ * handle and donate request of the struct rmi_op when it does not complete.
+ */
+RMI_CMD(op_continue, 0x203, RMI_IN(handle, flags),
+	RMI_OUT(out_top, out_range, out_count), 0, sro)
+RMI_CMD(pdev_stream_connect, 0x204, RMI_IN(params), RMI_OUT(out_handle), 0, sync)
+RMI_CMD(pdev_stream_disconnect, 0x205, RMI_IN(pdev_1, pdev_2, handle), RMI_OUT(), 0, sync)
+RMI_CMD(pdev_stream_complete, 0x206, RMI_IN(pdev_1, pdev_2, handle), RMI_OUT(), 0, sync)
+RMI_CMD(pdev_stream_key_purge, 0x207, RMI_IN(pdev_1, pdev_2, handle), RMI_OUT(), 0, sync)
+RMI_CMD(op_mem_donate, 0x208, RMI_IN(handle, list, count),
+	RMI_OUT(out_donated, out_donate_req), 0, sync)
+RMI_CMD(op_mem_reclaim, 0x209, RMI_IN(handle, list, capacity), RMI_OUT(out_count), 0, sync)
+RMI_CMD(op_cancel, 0x20a, RMI_IN(handle), RMI_OUT(), 0, sro)
 #endif

@@ -9,13 +9,23 @@
  * generated from): the function ID, every input in its register, exactly as
  * many registers as the command takes, the return code from X0, every output
  * from its own register (8-bit outputs masked), and NULL output pointers.
+ * rmi_cmds_cases.h names the parameter of every register; make check checks
+ * that the wrappers' parameters carry those names in that order.
+ *
+ * The commands that may return RMI_INCOMPLETE take a struct rmi_op: when the
+ * double answers RMI_INCOMPLETE, it must receive X1 (handle) and X2 (donate
+ * request) and the outputs must stay unwritten; on any other answer the
+ * outputs are written and the struct rmi_op is left alone.
  *
  * The suite also checks the return-code, version and descriptor helpers of
  * <asm/rmi_smc.h> on crafted values.
  */
 #include <kunit/test.h>
+#include <linux/args.h>
 #include <linux/bits.h>
 #include <linux/kernel.h>
+#include <linux/minmax.h>
+#include <linux/string.h>
 
 #define RMI_SMCCC_DOUBLE
 #include "rmi_smccc_double.h"
@@ -24,191 +34,143 @@
 /* Sentinels: input i (X<i>), and result register j (X<j> out). */
 #define RMI_TEST_IN(i)		(0xf00d000000000000UL | ((unsigned long)(i) << 16) | 0xa5)
 #define RMI_TEST_RES(j)		(0xc0de000000000000UL | 0x1010UL * (j) | 0x10)
+/* What the wrappers must not write: outputs and struct rmi_op, beforehand. */
+#define RMI_TEST_POISON		0xdeadbeefdeadbeefUL
 
 #define RMI_FID(fnum)		(0xc4000000UL | (fnum))
+
+#ifdef RMI_SPEC_REVISION_1_0_REL0
+/*
+ * 1.0 has no stateful operations and <asm/rmi_cmds.h> no struct rmi_op: the
+ * cases of the suite pass one all the same, and no wrapper takes it.
+ */
+struct rmi_op {
+	unsigned long handle;
+	unsigned long donate_req;
+};
+#endif
+
+/* RMI_INCOMPLETE (13), typed from rmi-abi.md 3.1, and its X0 fields (3.3). */
+#define RMI_TEST_INCOMPLETE	13UL
+#define RMI_TEST_MEMREQ(req)	((unsigned long)(req) << 8)
+#define RMI_TEST_CAN_CANCEL	BIT(10)
+
+/**
+ * struct rmi_cmd_regs - the registers of one direction of a command
+ * @nr: how many, X1 up
+ * @names: the wrapper's parameter for each, in register order, as typed in
+ *	   rmi_cmds_cases.h ("rd, ipa, long level")
+ */
+struct rmi_cmd_regs {
+	unsigned int nr;
+	const char *names;
+};
 
 /**
  * struct rmi_cmd_case - how one command packs, from the specification
  * @name: wrapper name
  * @fid: function ID
- * @nr_in: input registers, X1 up
- * @nr_out: output registers besides X0, X1 up
+ * @in: input registers, X1 up
+ * @out: output registers besides X0, X1 up
  * @narrow: outputs (bit k: output X<k+1>) the spec gives as 8 bits, 7:0
- * @call: calls the wrapper with the inputs in[] and outputs &out[] or NULL
+ * @sro: may return RMI_INCOMPLETE: the wrapper takes a struct rmi_op
+ * @call: calls the wrapper with the inputs in[], the outputs &out[] or NULL
+ *	  and, for @sro, the struct rmi_op
  */
 struct rmi_cmd_case {
 	const char *name;
 	unsigned long fid;
-	unsigned int nr_in;
-	unsigned int nr_out;
+	struct rmi_cmd_regs in;
+	struct rmi_cmd_regs out;
 	unsigned long narrow;
-	unsigned long (*call)(const unsigned long *in, unsigned long *out);
+	bool sro;
+	unsigned long (*call)(const unsigned long *in, unsigned long *out,
+			      struct rmi_op *op);
 };
 
 /* Output pointer @k of the outputs @out, or NULL when @out is. */
-static unsigned long *op(unsigned long *out, unsigned int k)
+static unsigned long *rmi_out(unsigned long *out, unsigned int k)
 {
 	return out ? &out[k] : NULL;
 }
 
 /*
- * RMI_CALL_<inputs>_<outputs>(cmd, ...) defines call_<cmd>(), which calls
- * rmi_<cmd>() with in[0..] and the outputs.
+ * Argument lists of the wrappers, by number of inputs, number of outputs,
+ * and whether a struct rmi_op comes last (sro) or not (sync).
  */
-#define RMI_CALL_0_0(cmd, ...)						\
-	static unsigned long call_##cmd(const unsigned long *in,	\
-					unsigned long *out)		\
-	{								\
-		return rmi_##cmd();					\
-	}
+#define RMI_ARGS_0_0_sro	(op)
+#define RMI_ARGS_1_0_sync	(in[0])
+#define RMI_ARGS_1_0_sro	(in[0], op)
+#define RMI_ARGS_2_0_sync	(in[0], in[1])
+#define RMI_ARGS_2_0_sro	(in[0], in[1], op)
+#define RMI_ARGS_3_0_sync	(in[0], in[1], in[2])
+#define RMI_ARGS_3_0_sro	(in[0], in[1], in[2], op)
+#define RMI_ARGS_4_0_sync	(in[0], in[1], in[2], in[3])
+#define RMI_ARGS_5_0_sync	(in[0], in[1], in[2], in[3], in[4])
+#define RMI_ARGS_5_0_sro	(in[0], in[1], in[2], in[3], in[4], op)
+#define RMI_ARGS_1_1_sync	(in[0], rmi_out(out, 0))
+#define RMI_ARGS_2_1_sync	(in[0], in[1], rmi_out(out, 0))
+#define RMI_ARGS_3_1_sync	(in[0], in[1], in[2], rmi_out(out, 0))
+#define RMI_ARGS_4_1_sync	(in[0], in[1], in[2], in[3], rmi_out(out, 0))
+#define RMI_ARGS_5_1_sro	(in[0], in[1], in[2], in[3], in[4],	\
+				 rmi_out(out, 0), op)
+#define RMI_ARGS_6_1_sync	(in[0], in[1], in[2], in[3], in[4], in[5],	\
+				 rmi_out(out, 0))
+#define RMI_ARGS_6_1_sro	(in[0], in[1], in[2], in[3], in[4], in[5],	\
+				 rmi_out(out, 0), op)
+#define RMI_ARGS_1_2_sync	(in[0], rmi_out(out, 0), rmi_out(out, 1))
+#define RMI_ARGS_2_2_sync	(in[0], in[1], rmi_out(out, 0), rmi_out(out, 1))
+#define RMI_ARGS_3_2_sync	(in[0], in[1], in[2], rmi_out(out, 0),	\
+				 rmi_out(out, 1))
+#define RMI_ARGS_4_2_sync	(in[0], in[1], in[2], in[3], rmi_out(out, 0),	\
+				 rmi_out(out, 1))
+#define RMI_ARGS_2_3_sync	(in[0], in[1], rmi_out(out, 0), rmi_out(out, 1),	\
+				 rmi_out(out, 2))
+#define RMI_ARGS_2_3_sro	(in[0], in[1], rmi_out(out, 0), rmi_out(out, 1),	\
+				 rmi_out(out, 2), op)
+#define RMI_ARGS_5_3_sro	(in[0], in[1], in[2], in[3], in[4],	\
+				 rmi_out(out, 0), rmi_out(out, 1),	\
+				 rmi_out(out, 2), op)
+#define RMI_ARGS_3_4_sync	(in[0], in[1], in[2], rmi_out(out, 0),	\
+				 rmi_out(out, 1), rmi_out(out, 2),	\
+				 rmi_out(out, 3))
 
-#define RMI_CALL_1_0(cmd, ...)						\
+/*
+ * call_<cmd>() calls rmi_<cmd>() with the argument list of its shape; the
+ * numbers are counted from the names in RMI_IN() and RMI_OUT().
+ */
+#define __RMI_THUNK(cmd, nr_in, nr_out, kind, ...)			\
 	static unsigned long call_##cmd(const unsigned long *in,	\
-					unsigned long *out)		\
+					unsigned long *out,		\
+					struct rmi_op *op)		\
 	{								\
-		return rmi_##cmd(in[0]);				\
+		return rmi_##cmd RMI_ARGS_##nr_in##_##nr_out##_##kind;	\
 	}
+#define RMI_THUNK(cmd, nr_in, nr_out, kind, ...)			\
+	__RMI_THUNK(cmd, nr_in, nr_out, kind, __VA_ARGS__)
 
-#define RMI_CALL_2_0(cmd, ...)						\
-	static unsigned long call_##cmd(const unsigned long *in,	\
-					unsigned long *out)		\
-	{								\
-		return rmi_##cmd(in[0], in[1]);				\
-	}
-
-#define RMI_CALL_3_0(cmd, ...)						\
-	static unsigned long call_##cmd(const unsigned long *in,	\
-					unsigned long *out)		\
-	{								\
-		return rmi_##cmd(in[0], in[1], in[2]);			\
-	}
-
-#define RMI_CALL_4_0(cmd, ...)						\
-	static unsigned long call_##cmd(const unsigned long *in,	\
-					unsigned long *out)		\
-	{								\
-		return rmi_##cmd(in[0], in[1], in[2], in[3]);		\
-	}
-
-#define RMI_CALL_5_0(cmd, ...)						\
-	static unsigned long call_##cmd(const unsigned long *in,	\
-					unsigned long *out)		\
-	{								\
-		return rmi_##cmd(in[0], in[1], in[2], in[3], in[4]);	\
-	}
-
-#define RMI_CALL_1_1(cmd, ...)						\
-	static unsigned long call_##cmd(const unsigned long *in,	\
-					unsigned long *out)		\
-	{								\
-		return rmi_##cmd(in[0], op(out, 0));			\
-	}
-
-#define RMI_CALL_2_1(cmd, ...)						\
-	static unsigned long call_##cmd(const unsigned long *in,	\
-					unsigned long *out)		\
-	{								\
-		return rmi_##cmd(in[0], in[1], op(out, 0));		\
-	}
-
-#define RMI_CALL_3_1(cmd, ...)						\
-	static unsigned long call_##cmd(const unsigned long *in,	\
-					unsigned long *out)		\
-	{								\
-		return rmi_##cmd(in[0], in[1], in[2], op(out, 0));	\
-	}
-
-#define RMI_CALL_4_1(cmd, ...)						\
-	static unsigned long call_##cmd(const unsigned long *in,	\
-					unsigned long *out)		\
-	{								\
-		return rmi_##cmd(in[0], in[1], in[2],			\
-				 in[3], op(out, 0));			\
-	}
-
-#define RMI_CALL_5_1(cmd, ...)						\
-	static unsigned long call_##cmd(const unsigned long *in,	\
-					unsigned long *out)		\
-	{								\
-		return rmi_##cmd(in[0], in[1], in[2],			\
-				 in[3], in[4], op(out, 0));		\
-	}
-
-#define RMI_CALL_6_1(cmd, ...)						\
-	static unsigned long call_##cmd(const unsigned long *in,	\
-					unsigned long *out)		\
-	{								\
-		return rmi_##cmd(in[0], in[1], in[2],			\
-				 in[3], in[4], in[5], op(out, 0));	\
-	}
-
-#define RMI_CALL_1_2(cmd, ...)						\
-	static unsigned long call_##cmd(const unsigned long *in,	\
-					unsigned long *out)		\
-	{								\
-		return rmi_##cmd(in[0], op(out, 0), op(out, 1));	\
-	}
-
-#define RMI_CALL_2_2(cmd, ...)						\
-	static unsigned long call_##cmd(const unsigned long *in,	\
-					unsigned long *out)		\
-	{								\
-		return rmi_##cmd(in[0], in[1], op(out, 0),		\
-				 op(out, 1));				\
-	}
-
-#define RMI_CALL_3_2(cmd, ...)						\
-	static unsigned long call_##cmd(const unsigned long *in,	\
-					unsigned long *out)		\
-	{								\
-		return rmi_##cmd(in[0], in[1], in[2],			\
-				 op(out, 0), op(out, 1));		\
-	}
-
-#define RMI_CALL_4_2(cmd, ...)						\
-	static unsigned long call_##cmd(const unsigned long *in,	\
-					unsigned long *out)		\
-	{								\
-		return rmi_##cmd(in[0], in[1], in[2],			\
-				 in[3], op(out, 0), op(out, 1));	\
-	}
-
-#define RMI_CALL_2_3(cmd, ...)						\
-	static unsigned long call_##cmd(const unsigned long *in,	\
-					unsigned long *out)		\
-	{								\
-		return rmi_##cmd(in[0], in[1], op(out, 0),		\
-				 op(out, 1), op(out, 2));		\
-	}
-
-#define RMI_CALL_5_3(cmd, ...)						\
-	static unsigned long call_##cmd(const unsigned long *in,	\
-					unsigned long *out)		\
-	{								\
-		return rmi_##cmd(in[0], in[1], in[2], in[3], in[4],	\
-				 op(out, 0), op(out, 1), op(out, 2));	\
-	}
-
-#define RMI_CALL_3_4(cmd, ...)						\
-	static unsigned long call_##cmd(const unsigned long *in,	\
-					unsigned long *out)		\
-	{								\
-		return rmi_##cmd(in[0], in[1], in[2], op(out, 0),	\
-				 op(out, 1), op(out, 2), op(out, 3));	\
-	}
-
-#define RMI_CMD(cmd, fnum, nr_in, nr_out, narrow)		\
-	RMI_CALL_##nr_in##_##nr_out(cmd, fnum, narrow)
+#define RMI_IN(...)		COUNT_ARGS(__VA_ARGS__)
+#define RMI_OUT(...)		COUNT_ARGS(__VA_ARGS__)
+#define RMI_CMD(cmd, fnum, in, out, narrow, kind)			\
+	RMI_THUNK(cmd, in, out, kind, fnum, narrow)
 #include "rmi_cmds_cases.h"
 #undef RMI_CMD
+#undef RMI_IN
+#undef RMI_OUT
 
-#define RMI_CMD(cmd, fnum, nr_in, nr_out, narrow)			\
-	{ #cmd, RMI_FID(fnum), nr_in, nr_out, narrow, call_##cmd },
+#define RMI_KIND_sync		false
+#define RMI_KIND_sro		true
+#define RMI_IN(...)		{ COUNT_ARGS(__VA_ARGS__), #__VA_ARGS__ }
+#define RMI_OUT(...)		{ COUNT_ARGS(__VA_ARGS__), #__VA_ARGS__ }
+#define RMI_CMD(cmd, fnum, in, out, narrow, kind)			\
+	{ #cmd, RMI_FID(fnum), in, out, narrow, RMI_KIND_##kind, call_##cmd },
 static const struct rmi_cmd_case rmi_cmd_cases[] = {
 #include "rmi_cmds_cases.h"
 };
 
 #undef RMI_CMD
+#undef RMI_IN
+#undef RMI_OUT
 
 static void rmi_cmd_case_desc(const struct rmi_cmd_case *c, char *desc)
 {
@@ -217,7 +179,32 @@ static void rmi_cmd_case_desc(const struct rmi_cmd_case *c, char *desc)
 
 KUNIT_ARRAY_PARAM(rmi_cmd, rmi_cmd_cases, rmi_cmd_case_desc);
 
-/* The fixed answer: result register j holds RMI_TEST_RES(j). */
+/*
+ * Name @k (from 0) of the list @names ("rd, ipa, long level") into @buf,
+ * without its type: "level".
+ */
+static const char *rmi_reg_name(const char *names, unsigned int k, char *buf,
+				size_t size)
+{
+	const char *p = names, *end;
+	size_t len;
+
+	while (k-- && p)
+		p = strchr(p, ',') ? strchr(p, ',') + 1 : NULL;
+	if (!p)
+		return "?";
+	p = skip_spaces(p);
+	end = strchrnul(p, ',');
+	len = min_t(size_t, end - p, size - 1);
+	memcpy(buf, p, len);
+	buf[len] = '\0';
+	p = strrchr(buf, ' ');
+	return p ? p + 1 : buf;
+}
+
+/* The answer of the double: X0 = rmi_test_x0, X<j> = RMI_TEST_RES(j). */
+static unsigned long rmi_test_x0;
+
 static void rmi_test_answer(struct rmi_double *d,
 			    const struct rmi_double_call *call,
 			    unsigned long *res)
@@ -226,6 +213,7 @@ static void rmi_test_answer(struct rmi_double *d,
 
 	for (j = 0; j < RMI_DOUBLE_NR_REGS; j++)
 		res[j] = RMI_TEST_RES(j);
+	res[0] = rmi_test_x0;
 }
 
 static struct rmi_double rmi_test_double = {
@@ -234,6 +222,7 @@ static struct rmi_double rmi_test_double = {
 
 static int rmi_cmds_test_init(struct kunit *test)
 {
+	rmi_test_x0 = RMI_TEST_RES(0);
 	rmi_double_install(&rmi_test_double);
 	return 0;
 }
@@ -243,63 +232,183 @@ static void rmi_cmds_test_exit(struct kunit *test)
 	rmi_double_remove();
 }
 
-static void rmi_cmd_packing(struct kunit *test)
+/*
+ * Calls the wrapper of @c with RMI_TEST_IN(k + 1) in input k, the double
+ * answering @x0; checks the function ID and that input k, named in the
+ * table, is in X<k+1>.  Returns what the wrapper returned.
+ */
+static unsigned long rmi_cmd_call(struct kunit *test,
+				  const struct rmi_cmd_case *c, unsigned long x0,
+				  unsigned long *out, struct rmi_op *op)
 {
-	const struct rmi_cmd_case *c = test->param_value;
 	const struct rmi_double_call *call = &rmi_test_double.last;
-	unsigned long in[RMI_DOUBLE_NR_REGS], out[4];
+	unsigned long in[RMI_DOUBLE_NR_REGS];
 	unsigned long ret;
 	unsigned int i;
+	char buf[32];
 
 	for (i = 0; i < ARRAY_SIZE(in); i++)
 		in[i] = RMI_TEST_IN(i + 1);
-	for (i = 0; i < ARRAY_SIZE(out); i++)
-		out[i] = 0;
+	rmi_test_x0 = x0;
 
-	ret = c->call(in, out);
+	ret = c->call(in, out, op);
 
 	KUNIT_ASSERT_EQ(test, rmi_test_double.nr_calls, 1UL);
 	KUNIT_EXPECT_EQ_MSG(test, call->regs[0], c->fid, "X0: function ID");
-	KUNIT_EXPECT_EQ(test, ret, RMI_TEST_RES(0));
 
 	/*
 	 * More than three results need the SMCCC 1.2 interface, which passes
 	 * all of X1..X17: those the command does not take must be zero (SBZ).
 	 */
-	KUNIT_EXPECT_EQ(test, call->smccc_1_2, c->nr_out > 3);
+	KUNIT_EXPECT_EQ(test, call->smccc_1_2, c->out.nr > 3);
 	if (call->smccc_1_2)
 		KUNIT_EXPECT_EQ(test, call->nr_regs, RMI_DOUBLE_NR_REGS);
 	else
-		KUNIT_EXPECT_EQ_MSG(test, call->nr_regs, c->nr_in + 1,
+		KUNIT_EXPECT_EQ_MSG(test, call->nr_regs, c->in.nr + 1,
 				    "registers passed, X0 included");
 	for (i = 1; i < RMI_DOUBLE_NR_REGS; i++) {
-		if (i <= c->nr_in)
+		if (i <= c->in.nr)
 			KUNIT_EXPECT_EQ_MSG(test, call->regs[i], RMI_TEST_IN(i),
-					    "input X%u", i);
+					    "input X%u is %s", i,
+					    rmi_reg_name(c->in.names, i - 1,
+							 buf, sizeof(buf)));
 		else
 			KUNIT_EXPECT_EQ_MSG(test, call->regs[i], 0UL,
 					    "X%u is not an input", i);
 	}
+	return ret;
+}
 
-	for (i = 0; i < c->nr_out; i++) {
+/* Output k holds X<k+1> of the answer, 8-bit outputs masked. */
+static void rmi_cmd_expect_outputs(struct kunit *test,
+				   const struct rmi_cmd_case *c,
+				   const unsigned long *out)
+{
+	unsigned int i;
+	char buf[32];
+
+	for (i = 0; i < c->out.nr; i++) {
 		unsigned long want = RMI_TEST_RES(i + 1);
 
 		if (c->narrow & BIT(i))
 			want &= GENMASK(7, 0);
-		KUNIT_EXPECT_EQ_MSG(test, out[i], want, "output X%u", i + 1);
+		KUNIT_EXPECT_EQ_MSG(test, out[i], want, "output X%u is %s", i + 1,
+				    rmi_reg_name(c->out.names, i, buf, sizeof(buf)));
 	}
-	for (; i < ARRAY_SIZE(out); i++)
-		KUNIT_EXPECT_EQ_MSG(test, out[i], 0UL, "no output X%u", i + 1);
+	for (; i < 4; i++)
+		KUNIT_EXPECT_EQ_MSG(test, out[i], RMI_TEST_POISON,
+				    "no output X%u", i + 1);
 }
 
-/* Every output pointer may be NULL. */
+static void rmi_test_poison(unsigned long *out, struct rmi_op *op)
+{
+	unsigned int i;
+
+	for (i = 0; i < 4; i++)
+		out[i] = RMI_TEST_POISON;
+	op->handle = RMI_TEST_POISON;
+	op->donate_req = RMI_TEST_POISON;
+}
+
+/*
+ * A command that completes: the inputs in their registers, the outputs
+ * from theirs, X0 returned whole, the struct rmi_op untouched.
+ */
+static void rmi_cmd_packing(struct kunit *test)
+{
+	const struct rmi_cmd_case *c = test->param_value;
+	unsigned long out[4], ret;
+	struct rmi_op op;
+	/* Status 0x10, not RMI_INCOMPLETE. */
+	unsigned long x0 = RMI_TEST_RES(0);
+
+	rmi_test_poison(out, &op);
+	ret = rmi_cmd_call(test, c, x0, out, &op);
+	KUNIT_EXPECT_EQ(test, ret, x0);
+	rmi_cmd_expect_outputs(test, c, out);
+	KUNIT_EXPECT_EQ(test, op.handle, RMI_TEST_POISON);
+	KUNIT_EXPECT_EQ(test, op.donate_req, RMI_TEST_POISON);
+}
+
+/*
+ * The double answers RMI_INCOMPLETE.  A stateful command fills the struct
+ * rmi_op from X1 (handle) and X2 (donate request) and writes no output; any
+ * other command does not know RMI_INCOMPLETE and writes its outputs.
+ */
+static void rmi_cmd_incomplete(struct kunit *test)
+{
+	static const unsigned long answers[] = {
+		/* memory request DONATE (1), can cancel */
+		RMI_TEST_INCOMPLETE | RMI_TEST_MEMREQ(1) | RMI_TEST_CAN_CANCEL,
+		/* RECLAIM (2), cannot cancel */
+		RMI_TEST_INCOMPLETE | RMI_TEST_MEMREQ(2),
+		/* NONE, the index byte all ones */
+		RMI_TEST_INCOMPLETE | GENMASK(15, 8),
+	};
+	const struct rmi_cmd_case *c = test->param_value;
+	unsigned long out[4], ret;
+	struct rmi_op op;
+	unsigned int i, j;
+
+	for (i = 0; i < ARRAY_SIZE(answers); i++) {
+		rmi_double_install(&rmi_test_double);
+		rmi_test_poison(out, &op);
+		ret = rmi_cmd_call(test, c, answers[i], out, &op);
+		KUNIT_EXPECT_EQ(test, ret, answers[i]);
+		if (!c->sro) {
+			rmi_cmd_expect_outputs(test, c, out);
+			continue;
+		}
+		KUNIT_EXPECT_EQ_MSG(test, op.handle, RMI_TEST_RES(1),
+				    "op->handle is X1");
+		KUNIT_EXPECT_EQ_MSG(test, op.donate_req, RMI_TEST_RES(2),
+				    "op->donate_req is X2");
+		for (j = 0; j < 4; j++)
+			KUNIT_EXPECT_EQ_MSG(test, out[j], RMI_TEST_POISON,
+					    "output X%u written", j + 1);
+	}
+}
+
+/*
+ * Not RMI_INCOMPLETE: 13 in the index byte (15:8), above the result, or in
+ * bits 6:0 of a status with bit 7 set.  The outputs are written, the struct
+ * rmi_op is not.
+ */
+static void rmi_cmd_not_incomplete(struct kunit *test)
+{
+	static const unsigned long answers[] = {
+		RMI_TEST_INCOMPLETE << 8,
+		RMI_TEST_INCOMPLETE << 16,
+		RMI_TEST_INCOMPLETE | BIT(7),
+	};
+	const struct rmi_cmd_case *c = test->param_value;
+	unsigned long out[4], ret;
+	struct rmi_op op;
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(answers); i++) {
+		rmi_double_install(&rmi_test_double);
+		rmi_test_poison(out, &op);
+		ret = rmi_cmd_call(test, c, answers[i], out, &op);
+		KUNIT_EXPECT_EQ(test, ret, answers[i]);
+		rmi_cmd_expect_outputs(test, c, out);
+		KUNIT_EXPECT_EQ(test, op.handle, RMI_TEST_POISON);
+		KUNIT_EXPECT_EQ(test, op.donate_req, RMI_TEST_POISON);
+	}
+}
+
+/* Every output pointer, and the struct rmi_op, may be NULL. */
 static void rmi_cmd_null_outputs(struct kunit *test)
 {
 	const struct rmi_cmd_case *c = test->param_value;
 	unsigned long in[RMI_DOUBLE_NR_REGS] = { };
+	unsigned long x0 = RMI_TEST_INCOMPLETE | RMI_TEST_MEMREQ(1);
 
-	KUNIT_EXPECT_EQ(test, c->call(in, NULL), RMI_TEST_RES(0));
+	KUNIT_EXPECT_EQ(test, c->call(in, NULL, NULL), RMI_TEST_RES(0));
 	KUNIT_EXPECT_EQ(test, rmi_test_double.nr_calls, 1UL);
+	rmi_test_x0 = x0;
+	KUNIT_EXPECT_EQ(test, c->call(in, NULL, NULL), x0);
+	KUNIT_EXPECT_EQ(test, rmi_test_double.nr_calls, 2UL);
 }
 
 /* No two cases test the same command. */
@@ -389,6 +498,8 @@ static void rmi_addr_range_helpers(struct kunit *test)
 
 static struct kunit_case rmi_cmds_test_cases[] = {
 	KUNIT_CASE_PARAM(rmi_cmd_packing, rmi_cmd_gen_params),
+	KUNIT_CASE_PARAM(rmi_cmd_incomplete, rmi_cmd_gen_params),
+	KUNIT_CASE_PARAM(rmi_cmd_not_incomplete, rmi_cmd_gen_params),
 	KUNIT_CASE_PARAM(rmi_cmd_null_outputs, rmi_cmd_gen_params),
 	KUNIT_CASE(rmi_cmd_cases_distinct),
 	KUNIT_CASE(rmi_return_code),

@@ -1,0 +1,3 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* See rmi_user.h. */
+#include <rmi_user.h>

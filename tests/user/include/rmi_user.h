@@ -1,0 +1,110 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Userspace stand-ins for the few kernel headers the RMI headers and their
+ * tests include, so that tests/user/run.sh can build and run the tests on
+ * the build machine in a second (scripts/mutate.sh runs them once per
+ * mutation).  Only what the tests use, with the kernel's semantics; the
+ * kernel build (make check, make kunit) stays the reference.
+ */
+#ifndef __RMI_USER_H
+#define __RMI_USER_H
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#define u8	uint8_t
+#define u16	uint16_t
+#define u32	uint32_t
+#define u64	uint64_t
+#define s64	int64_t
+
+/* <linux/build_bug.h> */
+#define static_assert(expr...)						\
+	extern int rmi_user_static_assert[(expr) ? 1 : -1]
+/* Calls to it that the compiler cannot remove fail the build. */
+void rmi_user_build_bug(int failed) __attribute__((__error__("BUILD_BUG_ON failed")));
+#define BUILD_BUG_ON(cond...)						\
+	do {								\
+		if (cond)						\
+			rmi_user_build_bug(1);				\
+	} while (0)
+
+/* <linux/bits.h>, <linux/bitfield.h> */
+#define BIT(n)			(1UL << (n))
+#define BIT_ULL(n)		(1ULL << (n))
+#define GENMASK(h, l)		((~0UL << (l)) & (~0UL >> (63 - (h))))
+#define GENMASK_ULL(h, l)	((~0ULL << (l)) & (~0ULL >> (63 - (h))))
+#define FIELD_GET(mask, reg)						\
+	({								\
+		__typeof__(mask) __m = (mask);				\
+		(__typeof__(mask))(((reg) & __m) >> (__builtin_ffsll(__m) - 1)); \
+	})
+#define FIELD_PREP(mask, val)						\
+	({								\
+		__typeof__(mask) __m = (mask);				\
+		((__typeof__(mask))(val) << (__builtin_ffsll(__m) - 1)) & __m; \
+	})
+
+/* <linux/sizes.h>, <linux/stddef.h>, <asm/page-def.h> */
+#define SZ_1K			0x00000400
+#define SZ_2K			0x00000800
+#define SZ_4K			0x00001000
+#define sizeof_field(TYPE, MEMBER...)	sizeof(((TYPE *)0)->MEMBER)
+#define PAGE_SHIFT		12
+#define PAGE_SIZE		BIT(PAGE_SHIFT)
+#define PAGE_MASK		(~(PAGE_SIZE - 1))
+
+/*
+ * <linux/kernel.h>, <linux/minmax.h>, <linux/string.h>; run.sh takes
+ * <linux/args.h> from the kernel tree.
+ */
+#define ARRAY_SIZE(arr)		(sizeof(arr) / sizeof((arr)[0]))
+#define min_t(type, x, y)						\
+	({								\
+		type __x = (x);						\
+		type __y = (y);						\
+		__x < __y ? __x : __y;					\
+	})
+#define WARN_ON_ONCE(cond)	(cond)
+char *strchrnul(const char *s, int c);
+
+static inline char *skip_spaces(const char *str)
+{
+	while (*str == ' ' || *str == '\t' || *str == '\n')
+		++str;
+	return (char *)str;
+}
+
+/* <linux/module.h> */
+#define MODULE_DESCRIPTION(desc...)	extern int rmi_user_module
+#define MODULE_LICENSE(license...)	extern int rmi_user_module
+
+/* <linux/arm-smccc.h>: the values of SMCCC 1.1, section 2.5 */
+#define ARM_SMCCC_FAST_CALL		1UL
+#define ARM_SMCCC_SMC_64		1UL
+#define ARM_SMCCC_OWNER_STANDARD	4
+#define ARM_SMCCC_CALL_VAL(call_type, calling_convention, owner, func_num) \
+	(((call_type) << 31) | ((calling_convention) << 30) |		\
+	 (((owner) & 0x3fUL) << 24) | ((func_num) & 0xffffUL))
+#define SMCCC_RET_NOT_SUPPORTED		-1
+
+struct arm_smccc_res {
+	unsigned long a0, a1, a2, a3;
+};
+
+struct arm_smccc_1_2_regs {
+	unsigned long a0, a1, a2, a3, a4, a5, a6, a7, a8;
+	unsigned long a9, a10, a11, a12, a13, a14, a15, a16, a17;
+};
+
+/* No SMC here: a wrapper built without the test double must not be called. */
+void rmi_user_no_smc(unsigned long fid, ...);
+#define arm_smccc_1_1_smc(...)		rmi_user_no_smc(__VA_ARGS__)
+#define arm_smccc_1_2_smc(args, res)	rmi_user_no_smc(0, args, res)
+
+#endif /* __RMI_USER_H */

@@ -1,0 +1,59 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Build and run the tests on the build machine, without a kernel: the KUnit
+# suites of tests/kunit (rmi_layout, rmi_cmds) against the stand-ins of
+# tests/user/include, and the compile-time tests (tests/values, and
+# tests/compat for the revision's series) with the host compiler.  A second
+# or two; scripts/mutate.sh runs it once per mutation.  make check and make
+# kunit, in the kernel, stay the reference.
+#
+# Usage: tests/user/run.sh <revision> <dir with asm/rmi_smc.h, asm/rmi_cmds.h>
+#        [<build dir>]
+# Environment: RMI_CACHE, for the kernel tree's <linux/args.h>.
+# Prints the failures and "user: N passed, N failed"; exits non-zero if a
+# file does not build or a test fails.
+set -u
+
+top=$(cd "$(dirname "$0")/../.." && pwd)
+[ $# -ge 2 ] || { echo "usage: $0 <revision> <gen dir> [<build dir>]" >&2; exit 2; }
+rev=$1
+gen=$2
+out=${3:-$(mktemp -d)}
+[ $# -ge 3 ] || trap 'rm -rf "$out"' EXIT
+mkdir -p "$out"
+CC=${HOSTCC:-cc}
+# <linux/args.h> (COUNT_ARGS()) is plain macros: the kernel tree's own.
+args=${RMI_CACHE:-${HOME:-/root}/.cache/rmi-gen}/linux/include/linux/args.h
+[ -f "$args" ] || { echo "user: no $args: run scripts/setup.sh" >&2; exit 2; }
+mkdir -p "$out/include/linux"
+cp "$args" "$out/include/linux/args.h"
+CFLAGS="-std=gnu11 -O2 -Wall -Werror=implicit-function-declaration
+	-Werror=incompatible-pointer-types -Werror=int-conversion
+	-Wno-unused-function -D_GNU_SOURCE -D__used=__attribute__((__used__))
+	-I$gen -I$out/include
+	-I$top/tests/user/include -I$top/tests/kunit"
+
+case $rev in
+2.0-bet1) series=v14 ;;
+1.0-rel0) series=v12 ;;
+*) series= ;;
+esac
+static=$top/tests/values/rmi_values_$(echo "$rev" | tr .- __).c
+[ -f "$static" ] || static=
+for f in $static $(ls "$top"/tests/compat/"${series:-none}"_*.c 2>/dev/null); do
+	if ! $CC $CFLAGS -c -o "$out/$(basename "$f" .c).o" "$f" >"$out/cc.log" 2>&1; then
+		grep -E 'error' "$out/cc.log" | head -n 5
+		echo "user: ${f#"$top"/} does not build"
+		exit 1
+	fi
+done
+# shellcheck disable=SC2086
+if ! $CC $CFLAGS -o "$out/rmi_user_tests" "$top/tests/user/main.c" \
+	"$top/tests/kunit/rmi_layout_test.c" "$top/tests/kunit/rmi_cmds_test.c" \
+	"$top/tests/kunit/rmi_smccc_double.c" >"$out/cc.log" 2>&1; then
+	grep -E 'error' "$out/cc.log" | head -n 5
+	echo "user: the KUnit suites do not build"
+	exit 1
+fi
+"$out/rmi_user_tests"
