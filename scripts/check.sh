@@ -94,6 +94,7 @@ for rev in $revs mutated; do
 	case $rev in
 	2.0-bet1) series=v14 ;;
 	1.0-rel0) series=v12 ;;
+	2.0-bet3) series=queued ;;
 	*) series= ;;
 	esac
 	if [ -n "$series" ]; then
