@@ -6,7 +6,7 @@
 RMI_REV ?= $(shell cat arch/arm64/tools/default-revision)
 GEN_OUT ?= out/$(RMI_REV)
 
-.PHONY: help setup gen check kunit test run clean
+.PHONY: help setup gen check kunit test run clean diff
 
 help:
 	@echo 'Targets:'
@@ -16,11 +16,13 @@ help:
 	@echo '  check   - fast checks: generated headers up to date, generator tests,'
 	@echo '            headers of every revision built for arm64 with W=1 and'
 	@echo '            sparse, checkpatch --strict and kernel-doc'
-	@echo '  kunit   - KUnit suites under QEMU arm64, both revisions'
+	@echo '  kunit   - KUnit suites under QEMU arm64, every revision'
 	@echo '            (one revision: make kunit RMI_REV=1.0-rel0)'
 	@echo '  gen     - regenerate arch/arm64/include/asm/rmi_{smc,cmds}.h from the'
 	@echo '            default description; with RMI_REV=<rev>, write the headers'
 	@echo '            of that revision to GEN_OUT (default out/<rev>)/asm/'
+	@echo '  diff    - what changed between two descriptions, as reST:'
+	@echo '            make diff FROM=2.0-bet1 TO=2.0-bet3 (a revision or a file)'
 	@echo '  setup   - install the Debian packages and unpack linux-source-6.12'
 	@echo '  clean   - remove out/'
 	@echo ''
@@ -53,6 +55,11 @@ test: check kunit
 
 run:
 	sh scripts/kunit.sh $(RMI_REV)
+
+diff:
+	@if [ -z "$(FROM)" ] || [ -z "$(TO)" ]; then \
+		echo 'usage: make diff FROM=<revision|file> TO=<revision|file>' >&2; exit 2; fi
+	@python3 scripts/rmi-diff.py $(FROM) $(TO)
 
 clean:
 	rm -rf out

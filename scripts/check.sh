@@ -5,7 +5,8 @@
 #
 #  1. The committed generated headers are what the generator makes now.
 #  2. Generator tests: malformed descriptions and mutations (tests/gen/run.sh),
-#     and the 1.0-rel0 description against the text of the specification.
+#     and the 1.0-rel0 description against the text of the specification;
+#     the description diff tool and the reports committed from it.
 #  3. The headers of every described revision, and a mutated one, compile for
 #     arm64 against linux-source-6.12 with W=1 and sparse, with no warning;
 #     the compatibility checks against the v14/v12 series headers and the
@@ -68,6 +69,13 @@ step "1.0-rel0 description against the DEN0137 1.0-rel0 text"
 rc=0
 python3 tests/spec/den0137-1.0-rel0.py || rc=1
 result $rc "description against the spec"
+
+# 2c. The description diff tool, and the reports committed from it.
+step "rmi-diff tests and committed reports"
+rc=0
+sh tests/diff/run.sh >"$tmp/diff.log" || rc=1
+grep -v '^ok ' "$tmp/diff.log" || true
+result $rc "rmi-diff"
 
 # 3. Compile every revision for arm64, W=1, sparse.
 if [ ! -f "$O/scripts/mod/modpost" ] || [ ! -f "$O/.config" ]; then
