@@ -123,7 +123,7 @@ for rev in $revs mutated; do
 			"$d/gen/asm/rmi_smc.h")
 		sed -n 's/^static inline .* rmi_\([a-z0-9_]*\)(.*/\1/p' "$d/gen/asm/rmi_cmds.h" |
 			sort >"$d/wrappers"
-		sed -n "/^#ifdef $macro\$/,/^#endif/s/^RMI_CMD(\([a-z0-9_]*\),.*/\1/p" \
+		sed -n "/^#ifdef $macro\$/,/^#endif/s/^RMI_CMD\(_OP\)\{0,1\}(\([a-z0-9_]*\),.*/\2/p" \
 			tests/kunit/rmi_cmds_cases.h | sort >"$d/cases"
 		if diff -u "$d/wrappers" "$d/cases" >"$d/cases.diff"; then
 			echo "check: $rev: $(wc -l <"$d/wrappers") wrappers, each with a packing case"

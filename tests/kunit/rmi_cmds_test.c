@@ -197,18 +197,28 @@ static unsigned long *op(unsigned long *out, unsigned int k)
 				 op(out, 1), op(out, 2), op(out, 3));	\
 	}
 
+#if defined(RMI_SPEC_REVISION_2_0_BET1) || defined(RMI_SPEC_REVISION_2_0_BET3)
+#include "rmi_cmds_op.h"
+#endif
+
 #define RMI_CMD(cmd, fnum, nr_in, nr_out, narrow)		\
 	RMI_CALL_##nr_in##_##nr_out(cmd, fnum, narrow)
+#define RMI_CMD_OP(cmd, fnum, nr_in, nr_out, narrow)		\
+	RMI_CALL_OP_##nr_in##_##nr_out(cmd)
 #include "rmi_cmds_cases.h"
 #undef RMI_CMD
+#undef RMI_CMD_OP
 
 #define RMI_CMD(cmd, fnum, nr_in, nr_out, narrow)			\
 	{ #cmd, RMI_FID(fnum), nr_in, nr_out, narrow, call_##cmd },
+#define RMI_CMD_OP(cmd, fnum, nr_in, nr_out, narrow)			\
+	RMI_CMD(cmd, fnum, nr_in, nr_out, narrow)
 static const struct rmi_cmd_case rmi_cmd_cases[] = {
 #include "rmi_cmds_cases.h"
 };
 
 #undef RMI_CMD
+#undef RMI_CMD_OP
 
 static void rmi_cmd_case_desc(const struct rmi_cmd_case *c, char *desc)
 {
