@@ -184,8 +184,8 @@ static_assert(RMI_ADDR_TYPE_NONE == 0);
 static_assert(RMI_ADDR_TYPE_SINGLE == 1);
 static_assert(RMI_ADDR_TYPE_LIST == 2);
 static_assert(RMI_ADDR_RANGE_STATE_MASK == 0xc000000000000000ULL);
-static_assert(RMI_ADDR_RANGE_ADDR_MASK == GENMASK_ULL(51, PAGE_SHIFT));
-static_assert(RMI_ADDR_RANGE_COUNT_MASK == GENMASK(PAGE_SHIFT - 1, 2));
+static_assert(RMI_ADDR_RANGE_ADDR_MASK == (GENMASK_ULL(51, PAGE_SHIFT)));
+static_assert(RMI_ADDR_RANGE_COUNT_MASK == (GENMASK(PAGE_SHIFT - 1, 2)));
 static_assert(RMI_ADDR_RANGE_BLOCK_SIZE_MASK == 0x3);
 
 /* enum rmi_ripas, RmiDataMeasureContent */

@@ -6,7 +6,7 @@
  * RMI_INCOMPLETE.  The test double never answers RMI_INCOMPLETE, so the
  * outputs are written as for any command; op is NULL when the outputs are.
  *
- * RMI_CALL_OP_<inputs>_<outputs>(cmd) defines call_<cmd>(), as
+ * RMI_CALL_OP_<inputs>_<outputs>(cmd, ...) defines call_<cmd>(), as
  * RMI_CALL_<inputs>_<outputs>() does, with the operation as last argument.
  */
 #ifndef __RMI_CMDS_OP_H
@@ -22,28 +22,28 @@ static struct rmi_op *rmi_op_arg(unsigned long *out)
 	return out ? &rmi_test_op : NULL;
 }
 
-#define RMI_CALL_OP_0_0(cmd)						\
+#define RMI_CALL_OP_0_0(cmd, ...)					\
 	static unsigned long call_##cmd(const unsigned long *in,	\
 					unsigned long *out)		\
 	{								\
 		return rmi_##cmd(rmi_op_arg(out));			\
 	}
 
-#define RMI_CALL_OP_1_0(cmd)						\
+#define RMI_CALL_OP_1_0(cmd, ...)					\
 	static unsigned long call_##cmd(const unsigned long *in,	\
 					unsigned long *out)		\
 	{								\
 		return rmi_##cmd(in[0], rmi_op_arg(out));		\
 	}
 
-#define RMI_CALL_OP_2_0(cmd)						\
+#define RMI_CALL_OP_2_0(cmd, ...)					\
 	static unsigned long call_##cmd(const unsigned long *in,	\
 					unsigned long *out)		\
 	{								\
 		return rmi_##cmd(in[0], in[1], rmi_op_arg(out));	\
 	}
 
-#define RMI_CALL_OP_3_0(cmd)						\
+#define RMI_CALL_OP_3_0(cmd, ...)					\
 	static unsigned long call_##cmd(const unsigned long *in,	\
 					unsigned long *out)		\
 	{								\
@@ -51,7 +51,7 @@ static struct rmi_op *rmi_op_arg(unsigned long *out)
 				 rmi_op_arg(out));			\
 	}
 
-#define RMI_CALL_OP_4_0(cmd)						\
+#define RMI_CALL_OP_4_0(cmd, ...)					\
 	static unsigned long call_##cmd(const unsigned long *in,	\
 					unsigned long *out)		\
 	{								\
@@ -59,7 +59,7 @@ static struct rmi_op *rmi_op_arg(unsigned long *out)
 				 rmi_op_arg(out));			\
 	}
 
-#define RMI_CALL_OP_5_0(cmd)						\
+#define RMI_CALL_OP_5_0(cmd, ...)					\
 	static unsigned long call_##cmd(const unsigned long *in,	\
 					unsigned long *out)		\
 	{								\
@@ -67,7 +67,7 @@ static struct rmi_op *rmi_op_arg(unsigned long *out)
 				 rmi_op_arg(out));			\
 	}
 
-#define RMI_CALL_OP_3_1(cmd)						\
+#define RMI_CALL_OP_3_1(cmd, ...)					\
 	static unsigned long call_##cmd(const unsigned long *in,	\
 					unsigned long *out)		\
 	{								\
@@ -75,7 +75,7 @@ static struct rmi_op *rmi_op_arg(unsigned long *out)
 				 rmi_op_arg(out));			\
 	}
 
-#define RMI_CALL_OP_4_1(cmd)						\
+#define RMI_CALL_OP_4_1(cmd, ...)					\
 	static unsigned long call_##cmd(const unsigned long *in,	\
 					unsigned long *out)		\
 	{								\
@@ -83,7 +83,7 @@ static struct rmi_op *rmi_op_arg(unsigned long *out)
 				 op(out, 0), rmi_op_arg(out));		\
 	}
 
-#define RMI_CALL_OP_5_1(cmd)						\
+#define RMI_CALL_OP_5_1(cmd, ...)					\
 	static unsigned long call_##cmd(const unsigned long *in,	\
 					unsigned long *out)		\
 	{								\
@@ -91,7 +91,7 @@ static struct rmi_op *rmi_op_arg(unsigned long *out)
 				 op(out, 0), rmi_op_arg(out));		\
 	}
 
-#define RMI_CALL_OP_6_1(cmd)						\
+#define RMI_CALL_OP_6_1(cmd, ...)					\
 	static unsigned long call_##cmd(const unsigned long *in,	\
 					unsigned long *out)		\
 	{								\
@@ -100,7 +100,7 @@ static struct rmi_op *rmi_op_arg(unsigned long *out)
 				 rmi_op_arg(out));			\
 	}
 
-#define RMI_CALL_OP_2_2(cmd)						\
+#define RMI_CALL_OP_2_2(cmd, ...)					\
 	static unsigned long call_##cmd(const unsigned long *in,	\
 					unsigned long *out)		\
 	{								\
@@ -108,7 +108,7 @@ static struct rmi_op *rmi_op_arg(unsigned long *out)
 				 op(out, 1), rmi_op_arg(out));		\
 	}
 
-#define RMI_CALL_OP_3_2(cmd)						\
+#define RMI_CALL_OP_3_2(cmd, ...)					\
 	static unsigned long call_##cmd(const unsigned long *in,	\
 					unsigned long *out)		\
 	{								\
@@ -116,7 +116,7 @@ static struct rmi_op *rmi_op_arg(unsigned long *out)
 				 op(out, 1), rmi_op_arg(out));		\
 	}
 
-#define RMI_CALL_OP_2_3(cmd)						\
+#define RMI_CALL_OP_2_3(cmd, ...)					\
 	static unsigned long call_##cmd(const unsigned long *in,	\
 					unsigned long *out)		\
 	{								\
@@ -125,7 +125,7 @@ static struct rmi_op *rmi_op_arg(unsigned long *out)
 				 rmi_op_arg(out));			\
 	}
 
-#define RMI_CALL_OP_5_3(cmd)						\
+#define RMI_CALL_OP_5_3(cmd, ...)					\
 	static unsigned long call_##cmd(const unsigned long *in,	\
 					unsigned long *out)		\
 	{								\

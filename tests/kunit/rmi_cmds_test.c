@@ -204,7 +204,7 @@ static unsigned long *op(unsigned long *out, unsigned int k)
 #define RMI_CMD(cmd, fnum, nr_in, nr_out, narrow)		\
 	RMI_CALL_##nr_in##_##nr_out(cmd, fnum, narrow)
 #define RMI_CMD_OP(cmd, fnum, nr_in, nr_out, narrow)		\
-	RMI_CALL_OP_##nr_in##_##nr_out(cmd)
+	RMI_CALL_OP_##nr_in##_##nr_out(cmd, fnum, narrow)
 #include "rmi_cmds_cases.h"
 #undef RMI_CMD
 #undef RMI_CMD_OP
