@@ -6,7 +6,7 @@
 RMI_REV ?= $(shell cat arch/arm64/tools/default-revision)
 GEN_OUT ?= out/$(RMI_REV)
 
-.PHONY: help setup gen check kunit test run mutate clean
+.PHONY: help setup gen check kunit test run mutate diff clean
 
 help:
 	@echo 'Targets:'
@@ -17,18 +17,22 @@ help:
 	@echo '            headers of every revision built for arm64 with W=1 and'
 	@echo '            sparse with the value, compat and KUnit tests, wrapper'
 	@echo '            parameters against the cases'"'"' register names, every'
-	@echo '            defined name in a test, the tests run on the build'
-	@echo '            machine, checkpatch --strict and kernel-doc'
-	@echo '  kunit   - KUnit suites under QEMU arm64, both revisions'
+	@echo '            defined name in the revision'"'"'s value test, the tests run'
+	@echo '            on the build machine, make diff'"'"'s tests and reports,'
+	@echo '            checkpatch --strict and kernel-doc'
+	@echo '  kunit   - KUnit suites under QEMU arm64, every described revision'
 	@echo '            (one revision: make kunit RMI_REV=1.0-rel0)'
 	@echo '  mutate  - mutation test of the tests (not part of test): seeded'
 	@echo '            mutations of each description, each run through the'
 	@echo '            generator and the fast tests; prints killed/total per'
 	@echo '            revision and kind and every survivor'
-	@echo '            (MUTATE_SEED=N, MUTATE_PER_KIND=N, RMI_REV=<rev>)'
+	@echo '            (every described revision; MUTATE_SEED=N,'
+	@echo '            MUTATE_PER_KIND=N, RMI_REV=<rev> for one)'
 	@echo '  gen     - regenerate arch/arm64/include/asm/rmi_{smc,cmds}.h from the'
 	@echo '            default description; with RMI_REV=<rev>, write the headers'
 	@echo '            of that revision to GEN_OUT (default out/<rev>)/asm/'
+	@echo '  diff    - what changed between two descriptions, as reST:'
+	@echo '            make diff FROM=2.0-bet1 TO=2.0-bet3 (a revision or a file)'
 	@echo '  setup   - install the Debian packages and unpack linux-source-6.12'
 	@echo '  clean   - remove out/'
 	@echo ''
@@ -67,6 +71,11 @@ MUTATE_PER_KIND ?= 4
 MUTATE_REVS := $(if $(filter command line,$(origin RMI_REV)),$(RMI_REV))
 mutate:
 	sh scripts/mutate.sh --seed $(MUTATE_SEED) --per-kind $(MUTATE_PER_KIND) $(MUTATE_REVS)
+
+diff:
+	@if [ -z "$(FROM)" ] || [ -z "$(TO)" ]; then \
+		echo 'usage: make diff FROM=<revision|file> TO=<revision|file>' >&2; exit 2; fi
+	@python3 scripts/rmi-diff.py $(FROM) $(TO)
 
 clean:
 	rm -rf out

@@ -5,18 +5,21 @@
 #
 #  1. The committed generated headers are what the generator makes now.
 #  2. Generator tests: malformed descriptions and mutations (tests/gen/run.sh),
-#     and the 1.0-rel0 description against the text of the specification.
+#     and the 1.0-rel0 description against the text of the specification;
+#     the description diff tool and the reports committed from it.
 #     The generator is POSIX awk: mawk, gawk, gawk --posix, original-awk and
 #     busybox awk must each generate the same headers and pass those tests.
 #  3. The headers of every described revision, a mutated one and those of the
 #     descriptions in tests/gen/good/, compile for
 #     arm64 against linux-source-6.12 with W=1 and sparse, with no warning;
-#     the compatibility checks against the v14/v12 series headers, the value
-#     of every definition (tests/values) and the KUnit suites with them.
-#     The wrappers' parameters against the register names of the packing
-#     cases (tests/protos); every name the headers define in some test; the
-#     KUnit suites and value tests built and run on the build machine
-#     (tests/user), as make mutate runs them.
+#     the compatibility checks against the series headers of the revision
+#     (tests/compat/series: v12, v14, queued), the value of every definition
+#     (tests/values) and the KUnit suites with them.  For every described
+#     revision: the wrappers' parameters against the register names of the
+#     packing cases (tests/protos); every name the headers define in the
+#     revision's value test (tests/values/check-coverage.py); the KUnit
+#     suites and value tests built and run on the build machine (tests/user),
+#     as make mutate runs them.
 #  4. checkpatch.pl --strict and kernel-doc on the hand-written files and on
 #     the generated headers; the reST documentation builds without warnings.
 #
@@ -106,6 +109,13 @@ rc=0
 python3 tests/spec/den0137-1.0-rel0.py || rc=1
 result $rc "description against the spec"
 
+# 2c. The description diff tool, and the reports committed from it.
+step "rmi-diff tests and committed reports"
+rc=0
+sh tests/diff/run.sh >"$tmp/diff.log" || rc=1
+grep -v '^ok ' "$tmp/diff.log" || true
+result $rc "rmi-diff"
+
 # 3. Compile every revision for arm64, W=1, sparse.
 if [ ! -f "$O/scripts/mod/modpost" ] || [ ! -f "$O/.config" ]; then
 	step "preparing an arm64 build of linux-source-6.12 in $O"
@@ -134,11 +144,8 @@ for rev in $revs mutated $goods; do
 	fi
 	objs="rmi_headers.o rmi_smc_only.o"
 	cp tests/build/rmi_headers.c tests/build/rmi_smc_only.c "$d/"
-	case $rev in
-	2.0-bet1) series=v14 ;;
-	1.0-rel0) series=v12 ;;
-	*) series= ;;
-	esac
+	# The series headers the revision is checked against, if any.
+	series=$(awk -v rev="$rev" '$1 == rev { print $2 }' tests/compat/series)
 	values=tests/values/rmi_values_$(echo "$rev" | tr .- __).c
 	if [ -f "$values" ]; then
 		cp "$values" "$d/"

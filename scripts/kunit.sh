@@ -4,7 +4,7 @@
 # Run the project's KUnit tests (tests/kunit) on arm64 under QEMU, once per
 # RMM specification revision, in the kernel tree unpacked by scripts/setup.sh.
 #
-# Arguments: [REV...]  revisions to test (default: 2.0-bet1 1.0-rel0), or
+# Arguments: [REV...]  revisions to test (default: 2.0-bet1 1.0-rel0 2.0-bet3), or
 #            --revert  remove the overlay from the kernel tree.
 # "make kunit" runs this script; "make kunit RMI_REV=REV" tests one revision.
 #
@@ -259,7 +259,7 @@ main()
 		''|-*|*[!A-Za-z0-9._-]*) die "usage: $0 [--revert | REV...]" ;;
 		esac
 	done
-	[ $# -gt 0 ] || set -- 2.0-bet1 1.0-rel0
+	[ $# -gt 0 ] || set -- 2.0-bet1 1.0-rel0 2.0-bet3
 
 	total_pass=0
 	total_fail=0

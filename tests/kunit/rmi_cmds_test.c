@@ -106,12 +106,16 @@ static unsigned long *rmi_out(unsigned long *out, unsigned int k)
 #define RMI_ARGS_3_0_sync	(in[0], in[1], in[2])
 #define RMI_ARGS_3_0_sro	(in[0], in[1], in[2], op)
 #define RMI_ARGS_4_0_sync	(in[0], in[1], in[2], in[3])
+#define RMI_ARGS_4_0_sro	(in[0], in[1], in[2], in[3], op)
 #define RMI_ARGS_5_0_sync	(in[0], in[1], in[2], in[3], in[4])
 #define RMI_ARGS_5_0_sro	(in[0], in[1], in[2], in[3], in[4], op)
 #define RMI_ARGS_1_1_sync	(in[0], rmi_out(out, 0))
 #define RMI_ARGS_2_1_sync	(in[0], in[1], rmi_out(out, 0))
 #define RMI_ARGS_3_1_sync	(in[0], in[1], in[2], rmi_out(out, 0))
+#define RMI_ARGS_3_1_sro	(in[0], in[1], in[2], rmi_out(out, 0), op)
 #define RMI_ARGS_4_1_sync	(in[0], in[1], in[2], in[3], rmi_out(out, 0))
+#define RMI_ARGS_4_1_sro	(in[0], in[1], in[2], in[3], rmi_out(out, 0),	\
+				 op)
 #define RMI_ARGS_5_1_sro	(in[0], in[1], in[2], in[3], in[4],	\
 				 rmi_out(out, 0), op)
 #define RMI_ARGS_6_1_sync	(in[0], in[1], in[2], in[3], in[4], in[5],	\
@@ -120,8 +124,12 @@ static unsigned long *rmi_out(unsigned long *out, unsigned int k)
 				 rmi_out(out, 0), op)
 #define RMI_ARGS_1_2_sync	(in[0], rmi_out(out, 0), rmi_out(out, 1))
 #define RMI_ARGS_2_2_sync	(in[0], in[1], rmi_out(out, 0), rmi_out(out, 1))
+#define RMI_ARGS_2_2_sro	(in[0], in[1], rmi_out(out, 0), rmi_out(out, 1),	\
+				 op)
 #define RMI_ARGS_3_2_sync	(in[0], in[1], in[2], rmi_out(out, 0),	\
 				 rmi_out(out, 1))
+#define RMI_ARGS_3_2_sro	(in[0], in[1], in[2], rmi_out(out, 0),	\
+				 rmi_out(out, 1), op)
 #define RMI_ARGS_4_2_sync	(in[0], in[1], in[2], in[3], rmi_out(out, 0),	\
 				 rmi_out(out, 1))
 #define RMI_ARGS_2_3_sync	(in[0], in[1], rmi_out(out, 0), rmi_out(out, 1),	\

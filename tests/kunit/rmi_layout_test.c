@@ -11,6 +11,9 @@
  *   1.0-rel0: Arm DEN0137 1.0-rel0, section B4.4 (RMI types).
  *   2.0-bet1: rmi-abi.md section 3.4 (structures, RMM 2.0 beta 1), since no
  *             public 2.0 specification text is available.
+ *   2.0-bet3: the offsets of the 2.0-bet3 header of the series queued for
+ *             v7.4 (include/linux/arm-smccc-rmi.h), with the widths of the
+ *             specification's types where that header uses u64 containers.
  *
  * Every member is checked for its offset and its size; array members for the
  * offset of element 0, the size of one element and the size of the whole
@@ -27,7 +30,8 @@
 
 #include <asm/rmi_smc.h>
 
-#if defined(RMI_SPEC_REVISION_2_0_BET1) == defined(RMI_SPEC_REVISION_1_0_REL0)
+#if defined(RMI_SPEC_REVISION_2_0_BET1) + defined(RMI_SPEC_REVISION_1_0_REL0) + \
+	defined(RMI_SPEC_REVISION_2_0_BET3) != 1
 #error "<asm/rmi_smc.h> must define exactly one RMI_SPEC_REVISION_* macro"
 #endif
 
@@ -220,6 +224,79 @@ static const struct rmi_layout rmi_layouts[] = {
 	LAYOUT(rmm_config, tracking_region_size, 0x0, 8),
 	LAYOUT(rmm_config, rmi_granule_size, 0x8, 8),
 #endif /* RMI_SPEC_REVISION_2_0_BET1 */
+
+#ifdef RMI_SPEC_REVISION_2_0_BET3
+	/*
+	 * RmiRealmParams: flags0 keeps the spec's name; max_num_vdevs is new
+	 * at 0x828, aux_rtt_base stays at 0xf80.
+	 */
+	LAYOUT_SIZEOF(realm_params, 0x1000),
+	LAYOUT(realm_params, flags0, 0x0, 8),
+	LAYOUT(realm_params, s2sz, 0x8, 1),
+	LAYOUT(realm_params, sve_vl, 0x10, 1),
+	LAYOUT(realm_params, num_bps, 0x18, 1),
+	LAYOUT(realm_params, num_wps, 0x20, 1),
+	LAYOUT(realm_params, pmu_num_ctrs, 0x28, 1),
+	LAYOUT(realm_params, hash_algo, 0x30, 1),
+	LAYOUT(realm_params, num_aux_planes, 0x38, 8),
+	LAYOUT(realm_params, rpv, 0x400, 64),
+	LAYOUT(realm_params, ats_plane, 0x440, 8),
+	LAYOUT(realm_params, rtt_base, 0x808, 8),
+	LAYOUT(realm_params, rtt_level_start, 0x810, 8),
+	LAYOUT(realm_params, rtt_num_start, 0x818, 4),
+	LAYOUT(realm_params, flags1, 0x820, 8),
+	LAYOUT(realm_params, max_num_vdevs, 0x828, 8),
+	LAYOUT_ARRAY(realm_params, aux_rtt_base, 0xf80, 3 * 8, 8),
+
+	/* RmiRecParams */
+	LAYOUT_SIZEOF(rec_params, 0x1000),
+	LAYOUT(rec_params, flags, 0x0, 8),
+	LAYOUT(rec_params, mpidr, 0x100, 8),
+	LAYOUT(rec_params, pc, 0x200, 8),
+	LAYOUT_ARRAY(rec_params, gprs, 0x300, 8 * 8, 8),
+
+	/* RmiRecEnter */
+	LAYOUT_SIZEOF(rec_enter, 0x800),
+	LAYOUT(rec_enter, flags, 0x0, 8),
+	LAYOUT_ARRAY(rec_enter, gprs, 0x200, 31 * 8, 8),
+
+	/* RmiRecExit: unchanged from 2.0-bet1 */
+	LAYOUT_SIZEOF(rec_exit, 0x800),
+	LAYOUT(rec_exit, exit_reason, 0x0, 1),
+	LAYOUT(rec_exit, esr, 0x100, 8),
+	LAYOUT(rec_exit, far, 0x108, 8),
+	LAYOUT(rec_exit, hpfar, 0x110, 8),
+	LAYOUT(rec_exit, rtt_tree, 0x118, 8),
+	LAYOUT_ARRAY(rec_exit, gprs, 0x200, 31 * 8, 8),
+	LAYOUT(rec_exit, cntp_ctl, 0x400, 8),
+	LAYOUT(rec_exit, cntp_cval, 0x408, 8),
+	LAYOUT(rec_exit, cntv_ctl, 0x410, 8),
+	LAYOUT(rec_exit, cntv_cval, 0x418, 8),
+	LAYOUT(rec_exit, ripas_base, 0x500, 8),
+	LAYOUT(rec_exit, ripas_top, 0x508, 8),
+	LAYOUT(rec_exit, ripas_value, 0x510, 1),
+	LAYOUT(rec_exit, s2ap_base, 0x520, 8),
+	LAYOUT(rec_exit, s2ap_top, 0x528, 8),
+	LAYOUT(rec_exit, vdev_id_1, 0x530, 8),
+	LAYOUT(rec_exit, vdev_id_2, 0x538, 8),
+	LAYOUT(rec_exit, dev_mem_base, 0x540, 8),
+	LAYOUT(rec_exit, dev_mem_top, 0x548, 8),
+	LAYOUT(rec_exit, dev_mem_pa, 0x550, 8),
+	LAYOUT(rec_exit, imm, 0x600, 2),
+	LAYOUT(rec_exit, plane, 0x608, 8),
+	LAYOUT(rec_exit, pmu_ovf_status, 0x700, 1),
+	LAYOUT(rec_exit, vsmmu, 0x710, 8),
+
+	/* RmiRecRun */
+	LAYOUT_SIZEOF(rec_run, 0x1000),
+	LAYOUT(rec_run, enter, 0x0, 0x800),
+	LAYOUT(rec_run, exit, 0x800, 0x800),
+
+	/* RmiRmmConfig */
+	LAYOUT_SIZEOF(rmm_config, 0x1000),
+	LAYOUT(rmm_config, tracking_region_size, 0x0, 8),
+	LAYOUT(rmm_config, rmi_granule_size, 0x8, 8),
+#endif /* RMI_SPEC_REVISION_2_0_BET3 */
 };
 
 static void rmi_layout_desc(const struct rmi_layout *l, char *desc)
@@ -287,6 +364,16 @@ static const struct rmi_const rmi_consts[] = {
 	RMI_CONST(SMC_RMI_GRANULE_RANGE_DELEGATE, 0xc40001f1),
 	RMI_CONST(SMC_RMI_RMM_ACTIVATE, 0xc4000202),
 #endif
+#ifdef RMI_SPEC_REVISION_2_0_BET3
+	RMI_CONST(SMC_RMI_GRANULE_RANGE_DELEGATE, 0xc40001f1),
+	RMI_CONST(SMC_RMI_RMM_ACTIVATE, 0xc4000202),
+	RMI_CONST(SMC_RMI_RMM_DEACTIVATE, 0xc400020f),
+	RMI_CONST(SMC_RMI_GPT_INFO, 0xc4000211),
+	RMI_CONST(RMI_DONATE_STATE_MASK, 0x60000),
+	RMI_CONST(RMI_ADDR_RANGE_STATE_MASK, 0xc000000000000000),
+	RMI_CONST(RMI_FEATURE_REGISTER_0_S2OASZ_MASK, 0x1fe00000000),
+	RMI_CONST(RMI_FEATURE_REGISTER_2_REALM_MAX_VDEVS_ORDER_MASK, 0x7c00),
+#endif
 };
 
 static void rmi_const_desc(const struct rmi_const *c, char *desc)
@@ -307,8 +394,10 @@ static void rmi_const_test(struct kunit *test)
 			    (unsigned long long)c->expected);
 }
 
-#ifdef RMI_SPEC_REVISION_1_0_REL0
+#if defined(RMI_SPEC_REVISION_1_0_REL0)
 #define RMI_LAYOUT_REVISION	"1.0-rel0"
+#elif defined(RMI_SPEC_REVISION_2_0_BET3)
+#define RMI_LAYOUT_REVISION	"2.0-bet3"
 #else
 #define RMI_LAYOUT_REVISION	"2.0-bet1"
 #endif

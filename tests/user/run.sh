@@ -34,11 +34,7 @@ CFLAGS="-std=gnu11 -O2 -Wall -Werror=implicit-function-declaration
 	-I$gen -I$out/include
 	-I$top/tests/user/include -I$top/tests/kunit"
 
-case $rev in
-2.0-bet1) series=v14 ;;
-1.0-rel0) series=v12 ;;
-*) series= ;;
-esac
+series=$(awk -v rev="$rev" '$1 == rev { print $2 }' "$top/tests/compat/series")
 static=$top/tests/values/rmi_values_$(echo "$rev" | tr .- __).c
 [ -f "$static" ] || static=
 for f in $static $(ls "$top"/tests/compat/"${series:-none}"_*.c 2>/dev/null); do
@@ -50,7 +46,8 @@ for f in $static $(ls "$top"/tests/compat/"${series:-none}"_*.c 2>/dev/null); do
 done
 # shellcheck disable=SC2086
 if ! $CC $CFLAGS -o "$out/rmi_user_tests" "$top/tests/user/main.c" \
-	"$top/tests/kunit/rmi_layout_test.c" "$top/tests/kunit/rmi_cmds_test.c" \
+	"$top/tests/kunit/rmi_layout_test.c" "$top/tests/kunit/rmi_fields_test.c" \
+	"$top/tests/kunit/rmi_cmds_test.c" \
 	"$top/tests/kunit/rmi_smccc_double.c" >"$out/cc.log" 2>&1; then
 	grep -E 'error' "$out/cc.log" | head -n 5
 	echo "user: the KUnit suites do not build"

@@ -795,6 +795,11 @@ $1 == "Alias" {
 	expect_fields(3, 3)
 	if ($2 !~ /^[A-Z][A-Za-z0-9_]*$/)
 		fatal("invalid name '" $2 "'")
+	# An accessor (a Fieldset's get) is aliased with its argument.
+	if (!($3 in macro) && ($3 "(v)") in macro) {
+		define($2 "(v)", $3 "(v)")
+		next
+	}
 	if (!($3 in macro))
 		fatal("Alias: " $3 " is not defined")
 	define($2, $3)

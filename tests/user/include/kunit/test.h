@@ -93,8 +93,12 @@ void rmi_user_fail(struct kunit *test, bool abort, const char *file, int line,
 	__RMI_USER_CMP(test, false, left, ==, right, " ")
 #define KUNIT_EXPECT_EQ_MSG(test, left, right, fmt, ...)		\
 	__RMI_USER_CMP(test, false, left, ==, right, fmt, ##__VA_ARGS__)
+#define KUNIT_EXPECT_NE(test, left, right)				\
+	__RMI_USER_CMP(test, false, left, !=, right, " ")
 #define KUNIT_EXPECT_NE_MSG(test, left, right, fmt, ...)		\
 	__RMI_USER_CMP(test, false, left, !=, right, fmt, ##__VA_ARGS__)
+#define KUNIT_EXPECT_NOT_NULL(test, ptr)				\
+	__RMI_USER_CMP(test, false, (ptr) != NULL, ==, 1, " ")
 #define KUNIT_ASSERT_EQ(test, left, right)				\
 	__RMI_USER_CMP(test, true, left, ==, right, " ")
 #define KUNIT_EXPECT_STREQ(test, left, right)				\
