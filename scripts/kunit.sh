@@ -4,7 +4,9 @@
 # Run the project's KUnit tests (tests/kunit) on arm64 under QEMU, once per
 # RMM specification revision, in the kernel tree unpacked by scripts/setup.sh.
 #
-# Arguments: [REV...]  revisions to test (default: 2.0-bet1 1.0-rel0 2.0-bet3), or
+# Arguments: [REV...]  revisions to test (default: every described revision,
+#                      arch/arm64/tools/rmi-*, the default revision first:
+#                      2.0-bet1 1.0-rel0 2.0-bet3), or
 #            --revert  remove the overlay from the kernel tree.
 # "make kunit" runs this script; "make kunit RMI_REV=REV" tests one revision.
 #
@@ -246,6 +248,16 @@ run_rev()
 	[ "$rc" -eq 0 ] || status=1
 }
 
+# Every described revision, the default one first.
+default_revisions()
+{
+	def=$(cat "$REPO/arch/arm64/tools/default-revision")
+	echo "$def"
+	for f in "$REPO"/arch/arm64/tools/rmi-*; do
+		[ "${f##*/rmi-}" = "$def" ] || echo "${f##*/rmi-}"
+	done
+}
+
 main()
 {
 	if [ "${1:-}" = --revert ]; then
@@ -259,7 +271,7 @@ main()
 		''|-*|*[!A-Za-z0-9._-]*) die "usage: $0 [--revert | REV...]" ;;
 		esac
 	done
-	[ $# -gt 0 ] || set -- 2.0-bet1 1.0-rel0 2.0-bet3
+	[ $# -gt 0 ] || set -- $(default_revisions)
 
 	total_pass=0
 	total_fail=0
