@@ -124,7 +124,8 @@ struct rmi_op_out {
 };
 
 long rmi_op_complete(unsigned long ret, const struct rmi_op *op,
-		     const struct rmi_mem_ops *mem, struct rmi_op_out *out);
+		     const struct rmi_mem_ops *mem, phys_addr_t list,
+		     struct rmi_op_out *out);
 
 /**
  * struct cca_realm_config - what a Realm is created with
@@ -172,6 +173,8 @@ enum cca_realm_state {
  * @mem: where its granules come from and go back to
  * @state: lifecycle state
  * @rd: PA of the RD
+ * @scratch: a Non-secure granule for the address lists of teardown, so
+ *	     that teardown needs no memory
  * @rtt_base: PA of the starting RTT(s)
  * @rtt_num_start: number of starting RTTs
  * @rtt_level_start: level of the starting RTT(s)
@@ -187,6 +190,7 @@ struct cca_realm {
 	const struct rmi_mem_ops *mem;
 	enum cca_realm_state state;
 	phys_addr_t rd;
+	phys_addr_t scratch;
 	phys_addr_t rtt_base;
 	unsigned int rtt_num_start;
 	long rtt_level_start;

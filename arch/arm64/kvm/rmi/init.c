@@ -165,7 +165,7 @@ static int rmi_activate(void)
 		ret = rmi_rmm_activate(&op);
 	} while (rmi_retry(ret, &tries));
 	/* Memory donated to the RMM for its own use stays with it. */
-	err = rmi_op_complete(ret, &op, &rmi_page_mem_ops, NULL);
+	err = rmi_op_complete(ret, &op, &rmi_page_mem_ops, 0, NULL);
 	if (err) {
 		pr_err("RMI: RMI_RMM_ACTIVATE failed: %ld\n", err);
 		return err < 0 ? err : -EIO;

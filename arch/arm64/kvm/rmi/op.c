@@ -16,7 +16,6 @@
 
 #include "rmi_lib.h"
 
-
 /**
  * struct rmi_op_state - one operation being carried on
  * @handle: its handle
@@ -24,7 +23,10 @@
  * @ret: X0 of the last command
  * @pending: X0 of the last command that returned RMI_INCOMPLETE
  * @mem: where donated granules come from
- * @list: an address list granule, Non-secure, shared with the RMM
+ * @list: an address list granule, Non-secure, shared with the RMM; NULL
+ *	  until a donation or reclaim needs it
+ * @list_pa: its PA
+ * @list_owned: allocated here, from @mem
  * @steps: commands issued so far
  * @net: granules donated minus granules reclaimed
  */
@@ -35,6 +37,8 @@ struct rmi_op_state {
 	unsigned long pending;
 	const struct rmi_mem_ops *mem;
 	u64 *list;
+	phys_addr_t list_pa;
+	bool list_owned;
 	unsigned int steps;
 	long net;
 };
@@ -72,9 +76,10 @@ static long rmi_op_fill(struct rmi_op_state *s, unsigned long *nr_entries)
 	if (!RMI_DONATE_CONTIG(req)) {
 		n = min(count, RMI_LIST_ENTRIES);
 		per = 1;
-	} else if (!is_power_of_2(count)) {
-		return -EPROTO;
 	} else {
+		/* The RMM asks for power-of-two contiguous blocks only. */
+		if (!is_power_of_2(count))
+			return -EPROTO;
 		order += ilog2(count);
 	}
 	if (order > MAX_PAGE_ORDER)
@@ -87,12 +92,12 @@ static long rmi_op_fill(struct rmi_op_state *s, unsigned long *nr_entries)
 			break;
 		}
 		if (state == RMI_OP_MEM_DELEGATED) {
-			phys_addr_t done;
+			phys_addr_t done, top = pa + (PAGE_SIZE << order);
 
-			err = rmi_granules_delegate(pa, PAGE_SIZE << order, &done);
+			err = rmi_granules_delegate(pa, top - pa, &done);
 			if (err) {
 				rmi_free_granules(s->mem, done,
-						  ((pa + (PAGE_SIZE << order)) - done) >> PAGE_SHIFT);
+						  (top - done) >> PAGE_SHIFT);
 				rmi_op_release(s, pa, (done - pa) >> PAGE_SHIFT,
 					       RMI_OP_MEM_DELEGATED);
 				break;
@@ -191,6 +196,19 @@ static long rmi_op_continue_step(struct rmi_op_state *s, struct rmi_op_out *out)
 	return rmi_result(ret);
 }
 
+/* The address list granule, allocated the first time it is needed. */
+static long rmi_op_list(struct rmi_op_state *s)
+{
+	if (s->list)
+		return 0;
+	s->list_pa = rmi_alloc_granules(s->mem, 0);
+	if (!s->list_pa)
+		return -ENOMEM;
+	s->list = phys_to_virt(s->list_pa);
+	s->list_owned = true;
+	return 0;
+}
+
 /*
  * One step of the operation, as the last X0 asks.  Returns 0 to go on
  * (s->ret says whether the operation is still incomplete), a positive RMI
@@ -206,9 +224,11 @@ static long rmi_op_step(struct rmi_op_state *s, struct rmi_op_out *out,
 		return rmi_op_continue_step(s, out);
 	case RMI_OP_MEM_REQ_DONATE:
 		/* A cancelled operation gives memory back, never takes more. */
-		return cancelling ? -EPROTO : rmi_op_donate(s);
+		if (cancelling)
+			return -EPROTO;
+		return rmi_op_list(s) ?: rmi_op_donate(s);
 	case RMI_OP_MEM_REQ_RECLAIM:
-		return rmi_op_reclaim(s);
+		return rmi_op_list(s) ?: rmi_op_reclaim(s);
 	default:
 		return -EPROTO;
 	}
@@ -244,6 +264,9 @@ static void rmi_op_cancel_all(struct rmi_op_state *s, struct rmi_op_out *out)
  * @ret: X0 returned by the command that may have started an operation
  * @op: the operation the command filled in when @ret is RMI_INCOMPLETE
  * @mem: where granules to donate come from, and reclaimed ones go back to
+ * @list: a Non-secure granule for address lists, or 0 to allocate one from
+ *	  @mem when the operation donates or reclaims (teardown passes one,
+ *	  so that it never fails for want of memory)
  * @out: if not NULL, receives the outputs of the RMI_OP_CONTINUE that
  *	 completed the operation, and the granules the RMM kept
  *
@@ -265,7 +288,8 @@ static void rmi_op_cancel_all(struct rmi_op_state *s, struct rmi_op_out *out)
  * RMI_OP_MAX_STEPS commands.
  */
 long rmi_op_complete(unsigned long ret, const struct rmi_op *op,
-		     const struct rmi_mem_ops *mem, struct rmi_op_out *out)
+		     const struct rmi_mem_ops *mem, phys_addr_t list,
+		     struct rmi_op_out *out)
 {
 	struct rmi_op_out dummy;
 	struct rmi_op_state s = {
@@ -274,8 +298,9 @@ long rmi_op_complete(unsigned long ret, const struct rmi_op *op,
 		.ret = ret,
 		.pending = ret,
 		.mem = mem,
+		.list_pa = list,
+		.list = list ? phys_to_virt(list) : NULL,
 	};
-	phys_addr_t list_pa = 0;
 	long err = 0;
 
 	if (!out)
@@ -283,13 +308,6 @@ long rmi_op_complete(unsigned long ret, const struct rmi_op *op,
 	memset(out, 0, sizeof(*out));
 	if (RMI_RETURN_STATUS(ret) != RMI_INCOMPLETE)
 		return rmi_result(ret);
-
-	list_pa = rmi_alloc_granules(mem, 0);
-	if (!list_pa) {
-		err = -ENOMEM;
-		goto err_cancel;
-	}
-	s.list = phys_to_virt(list_pa);
 
 	while (RMI_RETURN_STATUS(s.ret) == RMI_INCOMPLETE) {
 		s.pending = s.ret;
@@ -301,19 +319,18 @@ long rmi_op_complete(unsigned long ret, const struct rmi_op *op,
 	if (err)
 		goto err_leak;
 	out->net = s.net;
-	mem->free(mem->priv, list_pa);
-	return 0;
+	goto out;
 
 err_cancel:
-	if (s.list)
-		rmi_op_cancel_all(&s, out);
+	rmi_op_cancel_all(&s, out);
 err_leak:
 	/* What the RMM holds for an operation that did not complete. */
 	if (s.net > 0)
 		rmi_granule_leak(0, s.net);
 	out->net = min(s.net, 0L);
-	if (list_pa)
-		mem->free(mem->priv, list_pa);
+out:
+	if (s.list_owned)
+		mem->free(mem->priv, s.list_pa);
 	return err;
 }
 EXPORT_SYMBOL_GPL(rmi_op_complete);

@@ -140,9 +140,14 @@ long cca_realm_create(struct cca_realm *realm,
 	params_pa = rmi_alloc_granules(mem, 0);
 	if (!params_pa)
 		return -ENOMEM;
+	realm->scratch = rmi_alloc_granules(mem, 0);
+	if (!realm->scratch) {
+		err = -ENOMEM;
+		goto err_params;
+	}
 	realm->rd = rmi_alloc_delegated(mem, &err);
 	if (!realm->rd)
-		goto err_params;
+		goto err_scratch;
 	realm->rtt_base = rmi_alloc_granules(mem, ilog2(num_start));
 	if (!realm->rtt_base) {
 		err = -ENOMEM;
@@ -158,7 +163,7 @@ long cca_realm_create(struct cca_realm *realm,
 	do {
 		ret = rmi_realm_create(realm->rd, params_pa, &op);
 	} while (rmi_retry(ret, &tries));
-	err = rmi_op_complete(ret, &op, mem, &out);
+	err = rmi_op_complete(ret, &op, mem, 0, &out);
 	realm->held = out.net;
 	if (err)
 		goto err_rtt;
@@ -175,6 +180,8 @@ err_rtt:
 		rmi_granule_undelegate_free(mem, done - PAGE_SIZE);
 err_rd:
 	rmi_granule_undelegate_free(mem, realm->rd);
+err_scratch:
+	mem->free(mem->priv, realm->scratch);
 err_params:
 	mem->free(mem->priv, params_pa);
 	realm->state = CCA_REALM_NONE;
@@ -227,7 +234,7 @@ static long cca_realm_terminate(struct cca_realm *realm)
 	do {
 		ret = rmi_realm_terminate(realm->rd, &op);
 	} while (rmi_retry(ret, &tries));
-	err = rmi_op_complete(ret, &op, realm->mem, &out);
+	err = rmi_op_complete(ret, &op, realm->mem, realm->scratch, &out);
 	realm->held += out.net;
 	return err;
 }
@@ -244,7 +251,7 @@ static long cca_realm_destroy_rd(struct cca_realm *realm)
 	do {
 		ret = rmi_realm_destroy(realm->rd, &op);
 	} while (rmi_retry(ret, &tries));
-	err = rmi_op_complete(ret, &op, realm->mem, &out);
+	err = rmi_op_complete(ret, &op, realm->mem, realm->scratch, &out);
 	realm->held += out.net;
 	if (err) {
 		cca_realm_leak(realm);
@@ -300,6 +307,7 @@ long cca_realm_destroy(struct cca_realm *realm)
 	}
 	err = cca_realm_destroy_rd(realm);
 	first = first ?: err;
+	realm->mem->free(realm->mem->priv, realm->scratch);
 	if (first)
 		realm->state = CCA_REALM_DEAD;
 	return first;

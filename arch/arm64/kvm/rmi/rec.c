@@ -77,7 +77,7 @@ long cca_rec_create(struct cca_realm *realm, const struct cca_rec_config *cfg,
 	do {
 		ret = rmi_rec_create(realm->rd, rec->rec, params_pa, &op);
 	} while (rmi_retry(ret, &tries));
-	err = rmi_op_complete(ret, &op, mem, &out);
+	err = rmi_op_complete(ret, &op, mem, 0, &out);
 	rec->held = out.net;
 	if (err)
 		goto err_rec;
@@ -139,7 +139,7 @@ long cca_rec_destroy(struct cca_rec *rec)
 	do {
 		ret = rmi_rec_destroy(rec->rec, &op);
 	} while (rmi_retry(ret, &tries));
-	err = rmi_op_complete(ret, &op, mem, &out);
+	err = rmi_op_complete(ret, &op, mem, rec->realm->scratch, &out);
 	rec->held += out.net;
 	if (err) {
 		rmi_granule_leak(rec->rec, 1 + rec->held);

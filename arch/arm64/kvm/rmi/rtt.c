@@ -231,7 +231,7 @@ long cca_realm_populate(struct cca_realm *realm, unsigned long ipa,
 	do {
 		ret = rmi_rtt_data_map_init(realm->rd, data, ipa, src, flags, &op);
 	} while (rmi_retry(ret, &tries));
-	err = rmi_op_complete(ret, &op, realm->mem, &out);
+	err = rmi_op_complete(ret, &op, realm->mem, 0, &out);
 	realm->held += out.net;
 	if (err)
 		goto err_data;
@@ -283,7 +283,7 @@ static long cca_map_chunk(struct cca_realm *realm, unsigned long base,
 			ret = rmi_rtt_data_map(realm->rd, cur, top, flags, oaddr,
 					       &next, &op);
 		} while (rmi_retry(ret, &tries));
-		err = rmi_op_complete(ret, &op, realm->mem, &out);
+		err = rmi_op_complete(ret, &op, realm->mem, 0, &out);
 		realm->held += out.net;
 		if (err)
 			break;
@@ -359,26 +359,21 @@ long cca_realm_map_ram(struct cca_realm *realm, unsigned long base,
 EXPORT_SYMBOL_GPL(cca_realm_map_ram);
 
 /*
- * Unmap [map->base, map->top) with RMI_RTT_DATA_UNMAP; the granules the RMM
- * lists come back undelegated.  What it refuses to unmap is leaked.
+ * Unmap [map->base, map->top) with RMI_RTT_DATA_UNMAP, listing the
+ * granules in the Realm's scratch granule; they come back undelegated.
+ * What the RMM refuses to unmap is leaked.
  */
 long cca_realm_unmap(struct cca_realm *realm, struct cca_map *map)
 {
 	unsigned long cur = map->base, next, range, count, ret, flags, i;
 	const struct rmi_mem_ops *mem = realm->mem;
 	struct rmi_op_out out;
+	phys_addr_t list_pa = realm->scratch;
+	u64 *list = phys_to_virt(list_pa);
 	unsigned int tries;
-	phys_addr_t list_pa;
 	struct rmi_op op;
-	u64 *list;
 	long err = 0;
 
-	list_pa = rmi_alloc_granules(mem, 0);
-	if (!list_pa) {
-		err = -ENOMEM;
-		goto out;
-	}
-	list = phys_to_virt(list_pa);
 	flags = FIELD_PREP(RMI_RTT_UNMAP_FLAGS_OADDR_TYPE_MASK, RMI_ADDR_TYPE_LIST) |
 		FIELD_PREP(RMI_RTT_UNMAP_FLAGS_LIST_COUNT_MASK, RMI_LIST_ENTRIES);
 
@@ -391,7 +386,7 @@ long cca_realm_unmap(struct cca_realm *realm, struct cca_map *map)
 						 list_pa, &next, &range, &count,
 						 &op);
 		} while (rmi_retry(ret, &tries));
-		err = rmi_op_complete(ret, &op, mem, &out);
+		err = rmi_op_complete(ret, &op, mem, 0, &out);
 		realm->held += out.net;
 		if (err)
 			break;
@@ -414,8 +409,6 @@ long cca_realm_unmap(struct cca_realm *realm, struct cca_map *map)
 		}
 		cur = next;
 	}
-	mem->free(mem->priv, list_pa);
-out:
 	if (cur < map->top)
 		rmi_granule_leak(0, (map->top - cur) >> PAGE_SHIFT);
 	list_del(&map->node);

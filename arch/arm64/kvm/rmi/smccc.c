@@ -14,6 +14,7 @@
 #include <linux/stdarg.h>
 #include <linux/string.h>
 #include <kunit/static_stub.h>
+#include <kunit/visibility.h>
 
 #include <asm/cpufeature.h>
 #include <asm/sysreg.h>
@@ -51,6 +52,7 @@ int rmi_smccc_probe(void)
 	}
 	return 0;
 }
+EXPORT_SYMBOL_IF_KUNIT(rmi_smccc_probe);
 
 /**
  * rmi_smccc_call() - issue one RMI command
@@ -64,6 +66,7 @@ void rmi_smccc_call(const struct arm_smccc_1_2_regs *args,
 
 	arm_smccc_1_2_smc(args, res);
 }
+EXPORT_SYMBOL_IF_KUNIT(rmi_smccc_call);
 
 /**
  * rmi_smccc_call_n() - issue a command with the arguments of
