@@ -9,7 +9,8 @@
 #  3. The headers of every described revision, and a mutated one, compile for
 #     arm64 against linux-source-6.12 with W=1 and sparse, with no warning;
 #     the compatibility checks against the v14/v12 series headers and the
-#     KUnit suites with them.
+#     KUnit suites with them; for the default revision, the RMI library
+#     (arch/arm64/kvm/rmi) too.
 #  4. checkpatch.pl --strict and kernel-doc on the hand-written files and on
 #     the generated headers; the reST documentation builds without warnings.
 #
@@ -104,9 +105,18 @@ for rev in $revs mutated; do
 	fi
 	if [ "$rev" != mutated ]; then
 		# The KUnit suites too, with sparse, which the KUnit build
-		# does not run.
+		# does not run.  The RMI library (arch/arm64/kvm/rmi) and its
+		# suites implement the default revision only.
+		suites=$(cd tests/kunit && ls *.c)
+		if [ "$rev" = "$(cat arch/arm64/tools/default-revision)" ]; then
+			cp arch/arm64/kvm/rmi/*.[ch] "$d/"
+			cp arch/arm64/include/asm/rmi.h "$d/gen/asm/"
+			objs="$objs $(cd arch/arm64/kvm/rmi && ls *.c | sed 's/\.c$/.o/' | tr '\n' ' ')"
+		else
+			suites=$(cd tests/kunit && grep -L 'rmi_model\.h\|rmi_lib\.h' *.c)
+		fi
 		cp tests/kunit/*.[ch] "$d/"
-		objs="$objs $(cd tests/kunit && ls *.c | sed 's/\.c$/.o/' | tr '\n' ' ')"
+		objs="$objs $(echo "$suites" | sed 's/\.c$/.o/' | tr '\n' ' ')"
 
 		# Every wrapper of the revision has a packing case in the
 		# KUnit suite, under the revision macro the generator chose.
