@@ -118,7 +118,11 @@ static void rmi_faults_random(struct kunit *test)
 	KUNIT_EXPECT_GT(test, ok, 0);
 }
 
-/* A host allocation failure is an errno, and everything comes back. */
+/*
+ * A host allocation failure is -ENOMEM, never an RMI status, and
+ * everything comes back; a donation short of memory may also be absorbed:
+ * the RMM takes what it got and asks again.
+ */
 static void rmi_faults_alloc(struct kunit *test)
 {
 	unsigned long leaked, n, total;
@@ -142,7 +146,8 @@ static void rmi_faults_alloc(struct kunit *test)
 		mem = rmi_test_mem_init(test, m);
 		mem->fail_at = n;
 		err = rmi_test_lifecycle(test, mem, lc);
-		KUNIT_EXPECT_EQ_MSG(test, err, -ENOMEM, "allocation %lu", n);
+		KUNIT_EXPECT_TRUE_MSG(test, err == -ENOMEM || (!err && lc->ran),
+				      "allocation %lu: %ld", n, err);
 		KUNIT_EXPECT_EQ(test, rmi_leaked_granules(), leaked);
 		rmi_test_books(test, m, mem, leaked);
 		KUNIT_EXPECT_EQ(test, rmi_model_realms(m), 0);

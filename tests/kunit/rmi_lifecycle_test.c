@@ -195,7 +195,7 @@ static void rmi_lifecycle_cancel(struct kunit *test)
 	cfg.rec_donate = 3;
 	cfg.per_call = 0;
 
-	/* Find the second donation of the first REC_CREATE. */
+	/* Find the continue after the first REC_CREATE's donation. */
 	m = rmi_model_install(test, &cfg);
 	rmi_model_record(m, log, 4096);
 	mem = rmi_test_mem_init(test, m);
@@ -205,12 +205,16 @@ static void rmi_lifecycle_cancel(struct kunit *test)
 		if (log[i] == SMC_RMI_REC_CREATE)
 			n = i + 1;
 	KUNIT_ASSERT_GT(test, n, 0);
-	KUNIT_ASSERT_EQ(test, log[n], SMC_RMI_OP_MEM_DONATE);
+	while (n < rmi_model_calls(m) && log[n - 1] != SMC_RMI_OP_MEM_DONATE)
+		n++;
+	KUNIT_ASSERT_EQ(test, log[n - 1], SMC_RMI_OP_MEM_DONATE);
+	KUNIT_ASSERT_EQ(test, log[n], SMC_RMI_OP_CONTINUE);
+	rmi_test_release(test, m, mem);
 
 	/* Fail the continue after the donation: cancelled, reclaimed. */
 	m = rmi_model_install(test, &cfg);
 	mem = rmi_test_mem_init(test, m);
-	rmi_model_fail_call(m, n + 2, RMI_ERROR_INPUT);
+	rmi_model_fail_call(m, n + 1, RMI_ERROR_INPUT);
 	KUNIT_EXPECT_EQ(test, rmi_test_lifecycle(test, mem, lc), RMI_ERROR_INPUT);
 	KUNIT_EXPECT_EQ(test, rmi_model_calls_of(m, SMC_RMI_OP_CANCEL), 1);
 	KUNIT_EXPECT_EQ(test, rmi_leaked_granules(), leaked);
@@ -221,7 +225,7 @@ static void rmi_lifecycle_cancel(struct kunit *test)
 	cfg.can_cancel = false;
 	m = rmi_model_install(test, &cfg);
 	mem = rmi_test_mem_init(test, m);
-	rmi_model_fail_call(m, n + 2, RMI_ERROR_INPUT);
+	rmi_model_fail_call(m, n + 1, RMI_ERROR_INPUT);
 	KUNIT_EXPECT_EQ(test, rmi_test_lifecycle(test, mem, lc), RMI_ERROR_INPUT);
 	KUNIT_EXPECT_EQ(test, rmi_model_calls_of(m, SMC_RMI_OP_CANCEL), 0);
 	KUNIT_EXPECT_EQ(test, rmi_leaked_granules() - leaked, 3);

@@ -1684,7 +1684,7 @@ long rmi_test_lifecycle(struct kunit *test, struct rmi_test_mem *mem,
 	if (!err)
 		err = cca_realm_create_rtts(realm, SZ_2M, 3);
 	if (!err)
-		err = cca_realm_init_ripas(realm, 0, SZ_4M);
+		err = cca_realm_init_ripas(realm, 0, 8 * PAGE_SIZE);
 	if (err)
 		goto teardown;
 	src = mem->ops.alloc(mem, 0);

@@ -106,8 +106,17 @@ static long rmi_op_fill(struct rmi_op_state *s, unsigned long *nr_entries)
 		s->list[i] = rmi_range_desc(pa, size, per, state);
 	}
 	*nr_entries = i;
-	/* Donate what could be found; the RMM asks again for the rest. */
-	return i ? 0 : err;
+	/* Short of memory: donate what was found, the RMM asks again. */
+	if (i && err == -ENOMEM)
+		return 0;
+	if (err) {
+		/* The RMM refused a delegation: give everything back. */
+		while (i--)
+			rmi_op_release(s, RMI_ADDR_RANGE_ADDR(s->list[i]),
+				       per << rmi_block_order(size), state);
+		*nr_entries = 0;
+	}
+	return err;
 }
 
 static long rmi_op_donate(struct rmi_op_state *s)
