@@ -69,6 +69,24 @@ static void rmi_lifecycle_version(struct kunit *test)
 	}
 }
 
+/* No FEAT_RME, SMCCC before 1.2, HVC conduit: no SMC is ever issued. */
+static void rmi_lifecycle_probe(struct kunit *test)
+{
+	static const int errs[] = { -ENXIO, -EOPNOTSUPP };
+	struct rmi_model_config cfg;
+	struct rmi_model *m;
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(errs); i++) {
+		rmi_model_default_config(&cfg);
+		cfg.probe_err = errs[i];
+		m = rmi_model_install(test, &cfg);
+		KUNIT_EXPECT_EQ(test, rmi_init(), errs[i]);
+		KUNIT_EXPECT_FALSE(test, rmi_is_available());
+		KUNIT_EXPECT_EQ(test, rmi_model_calls(m), 0);
+	}
+}
+
 /* The feature registers, decoded. */
 static void rmi_lifecycle_features(struct kunit *test)
 {
@@ -300,6 +318,7 @@ static void rmi_lifecycle_gating(struct kunit *test)
 
 static struct kunit_case rmi_lifecycle_cases[] = {
 	KUNIT_CASE_PARAM(rmi_lifecycle_version, version_gen_params),
+	KUNIT_CASE(rmi_lifecycle_probe),
 	KUNIT_CASE(rmi_lifecycle_features),
 	KUNIT_CASE(rmi_lifecycle_no_granule_size),
 	KUNIT_CASE_PARAM(rmi_lifecycle_realm, lc_gen_params),

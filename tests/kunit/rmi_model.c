@@ -1332,10 +1332,10 @@ static void __maybe_unused rmi_model_smccc_call(const struct arm_smccc_1_2_regs 
 	memcpy(res, r, sizeof(r));
 }
 
-/* The stub of rmi_smccc_probe(): the model is reached by SMC. */
+/* The stub of rmi_smccc_probe(): whether the model can be reached. */
 static int __maybe_unused rmi_model_smccc_probe(void)
 {
-	return 0;
+	return cur ? cur->cfg.probe_err : -ENXIO;
 }
 
 static void rmi_model_free(void *data)

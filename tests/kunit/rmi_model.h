@@ -22,6 +22,8 @@
  * struct rmi_model_config - how the model behaves
  * @versions: interface revisions it implements (RmiInterfaceVersion), 0 ends
  * @no_rmm: RMI_VERSION is not implemented (SMCCC_RET_NOT_SUPPORTED)
+ * @probe_err: what rmi_smccc_probe() returns (no FEAT_RME, SMCCC version,
+ *	       conduit)
  * @feat: RMI_FEATURES registers 0 to 4
  * @realm_donate: granules RMI_REALM_CREATE asks to be donated
  * @rec_donate: granules RMI_REC_CREATE asks to be donated
@@ -42,6 +44,7 @@
 struct rmi_model_config {
 	unsigned long versions[RMI_MODEL_MAX_VERSIONS];
 	bool no_rmm;
+	int probe_err;
 	u64 feat[5];
 	unsigned int realm_donate;
 	unsigned int rec_donate;
