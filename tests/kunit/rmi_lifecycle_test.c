@@ -286,6 +286,91 @@ static void rmi_lifecycle_leak(struct kunit *test)
 	rmi_test_books(test, m, mem, leaked);
 }
 
+/* Issue one command straight to the model, as the wrappers would. */
+static unsigned long raw_call(unsigned long fid, unsigned long a1,
+			      unsigned long a2, unsigned long a3,
+			      unsigned long a4)
+{
+	struct arm_smccc_1_2_regs regs = {
+		.a0 = fid, .a1 = a1, .a2 = a2, .a3 = a3, .a4 = a4,
+	};
+
+	rmi_smccc_call(&regs, &regs);
+	return regs.a0;
+}
+
+/* The model answers with the specification's status and index. */
+static void rmi_lifecycle_model_errors(struct kunit *test)
+{
+	struct cca_realm_config rcfg = {
+		.s2sz = 40, .rtt_level_start = 1, .hash_algo = RMI_HASH_SHA_256,
+		.max_recs = 1,
+	};
+	struct cca_rec_config rec_cfg = { .runnable = true };
+	unsigned long leaked = rmi_leaked_granules();
+	struct rmi_model_config cfg;
+	struct rmi_test_mem *mem;
+	struct cca_realm *realm;
+	struct cca_rec *rec;
+	struct rmi_model *m;
+	phys_addr_t pa;
+
+	realm = kunit_kzalloc(test, sizeof(*realm), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, realm);
+	rmi_model_default_config(&cfg);
+	/* Commands complete at once: the raw calls below are not carried on. */
+	cfg.incomplete = false;
+	m = rmi_model_install(test, &cfg);
+	mem = rmi_test_mem_init(test, m);
+	KUNIT_ASSERT_EQ(test, rmi_init(), 0);
+	KUNIT_ASSERT_EQ(test, cca_realm_create(realm, &rcfg, &mem->ops), 0);
+	KUNIT_ASSERT_EQ(test, cca_rec_create(realm, &rec_cfg, &rec), 0);
+	pa = mem->ops.alloc(mem, 0);
+	KUNIT_ASSERT_NE(test, pa, 0);
+
+	/* A granule that is not delegated. */
+	KUNIT_EXPECT_EQ(test, raw_call(SMC_RMI_RTT_CREATE, realm->rd, pa, 0, 2),
+			RMI_ERROR_INPUT);
+	KUNIT_ASSERT_EQ(test, rmi_granules_delegate(pa, PAGE_SIZE, NULL), 0);
+	/* A level 3 RTT under a missing level 2 RTT: the walk stops at 1. */
+	KUNIT_EXPECT_EQ(test, raw_call(SMC_RMI_RTT_CREATE, realm->rd, pa, SZ_1G, 3),
+			RMI_ERROR_RTT | (1 << 8));
+	/* An RTT at the starting level. */
+	KUNIT_EXPECT_EQ(test, raw_call(SMC_RMI_RTT_CREATE, realm->rd, pa, 0, 1),
+			RMI_ERROR_INPUT);
+	/* RIPAS without the level 3 RTT: the walk stops at 1. */
+	KUNIT_EXPECT_EQ(test, raw_call(SMC_RMI_RTT_INIT_RIPAS, realm->rd, 0,
+				       PAGE_SIZE, 0), RMI_ERROR_RTT | (1 << 8));
+	/* Entering a REC of a new Realm: RMI_ERROR_REALM, index 0. */
+	KUNIT_EXPECT_EQ(test, raw_call(SMC_RMI_REC_ENTER, rec->rec, rec->run_pa, 0, 0),
+			RMI_ERROR_REALM);
+	/* Destroying a Realm that has a REC. */
+	KUNIT_EXPECT_EQ(test, raw_call(SMC_RMI_REALM_DESTROY, realm->rd, 0, 0, 0),
+			RMI_ERROR_REALM);
+	/* Undelegating a granule in use. */
+	KUNIT_EXPECT_EQ(test, raw_call(SMC_RMI_GRANULE_RANGE_UNDELEGATE, realm->rd,
+				       realm->rd + PAGE_SIZE, 0, 0), RMI_ERROR_INPUT);
+	/* An operation that does not exist. */
+	KUNIT_EXPECT_EQ(test, raw_call(SMC_RMI_OP_CONTINUE, 0x1234, 0, 0, 0),
+			RMI_ERROR_INPUT);
+	/* Terminated: RMI_ERROR_REALM, index 1. */
+	KUNIT_ASSERT_EQ(test, cca_realm_activate(realm), 0);
+	KUNIT_ASSERT_EQ(test, raw_call(SMC_RMI_REALM_TERMINATE, realm->rd, 0, 0, 0),
+			RMI_SUCCESS);
+	KUNIT_EXPECT_EQ(test, raw_call(SMC_RMI_REC_ENTER, rec->rec, rec->run_pa, 0, 0),
+			RMI_ERROR_REALM | (1 << 8));
+	KUNIT_EXPECT_EQ(test, raw_call(SMC_RMI_REALM_TERMINATE, realm->rd, 0, 0, 0),
+			RMI_ERROR_REALM);
+
+	/* The library's teardown finds the Realm terminated already. */
+	KUNIT_EXPECT_EQ(test, cca_realm_destroy(realm), RMI_ERROR_REALM);
+	KUNIT_EXPECT_EQ(test, rmi_granules_undelegate(pa, PAGE_SIZE, NULL), 0);
+	mem->ops.free(mem, pa);
+	KUNIT_EXPECT_EQ(test, rmi_model_realms(m), 0);
+	KUNIT_EXPECT_EQ(test, rmi_leaked_granules(), leaked);
+	rmi_test_books(test, m, mem, leaked);
+}
+
 /* Before RMM_ACTIVATE the RMM refuses everything but set-up commands. */
 static void rmi_lifecycle_gating(struct kunit *test)
 {
@@ -324,6 +409,7 @@ static struct kunit_case rmi_lifecycle_cases[] = {
 	KUNIT_CASE_PARAM(rmi_lifecycle_realm, lc_gen_params),
 	KUNIT_CASE(rmi_lifecycle_cancel),
 	KUNIT_CASE(rmi_lifecycle_leak),
+	KUNIT_CASE(rmi_lifecycle_model_errors),
 	KUNIT_CASE(rmi_lifecycle_gating),
 	{}
 };
