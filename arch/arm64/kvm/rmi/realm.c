@@ -280,7 +280,8 @@ static long cca_realm_destroy_rd(struct cca_realm *realm)
  * to give back is leaked on purpose (rmi_leaked_granules()), never freed.
  *
  * Return: 0; -EINVAL if @realm is NULL; or the first failure, a positive
- * RMI status or a negative errno.  @realm is then CCA_REALM_DEAD.
+ * RMI status or a negative errno.  @realm is then CCA_REALM_NONE, or
+ * CCA_REALM_DEAD if the RMM kept the Realm (its granules are leaked).
  */
 long cca_realm_destroy(struct cca_realm *realm)
 {
@@ -308,8 +309,6 @@ long cca_realm_destroy(struct cca_realm *realm)
 	err = cca_realm_destroy_rd(realm);
 	first = first ?: err;
 	realm->mem->free(realm->mem->priv, realm->scratch);
-	if (first)
-		realm->state = CCA_REALM_DEAD;
 	return first;
 }
 EXPORT_SYMBOL_GPL(cca_realm_destroy);
