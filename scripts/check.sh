@@ -19,7 +19,8 @@
 #     packing cases (tests/protos); every name the headers define in the
 #     revision's value test (tests/values/check-coverage.py); the KUnit
 #     suites and value tests built and run on the build machine (tests/user),
-#     as make mutate runs them.
+#     as make mutate runs them.  For the default revision, the RMI library
+#     (arch/arm64/kvm/rmi) too.
 #  4. checkpatch.pl --strict and kernel-doc on the hand-written files and on
 #     the generated headers; the reST documentation builds without warnings.
 #
@@ -159,9 +160,18 @@ for rev in $revs mutated $goods; do
 	fi
 	if [ "$rev" != mutated ] && [ "$rev" = "${rev#good-}" ]; then
 		# The KUnit suites too, with sparse, which the KUnit build
-		# does not run.
+		# does not run.  The RMI library (arch/arm64/kvm/rmi) and its
+		# suites implement the default revision only.
+		suites=$(cd tests/kunit && ls *.c)
+		if [ "$rev" = "$(cat arch/arm64/tools/default-revision)" ]; then
+			cp arch/arm64/kvm/rmi/*.[ch] "$d/"
+			cp arch/arm64/include/asm/rmi.h "$d/gen/asm/"
+			objs="$objs $(cd arch/arm64/kvm/rmi && ls *.c | sed 's/\.c$/.o/' | tr '\n' ' ')"
+		else
+			suites=$(cd tests/kunit && grep -L 'rmi_model\.h\|rmi_lib\.h' *.c)
+		fi
 		cp tests/kunit/*.[ch] "$d/"
-		objs="$objs $(cd tests/kunit && ls *.c | sed 's/\.c$/.o/' | tr '\n' ' ')"
+		objs="$objs $(echo "$suites" | sed 's/\.c$/.o/' | tr '\n' ' ')"
 
 		# Every wrapper of the revision has a packing case in the
 		# KUnit suite, its parameters named and ordered as the case

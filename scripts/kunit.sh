@@ -41,6 +41,11 @@ TIMEOUT=${RMI_KUNIT_TIMEOUT:-3600}
 TESTDIR=drivers/firmware/arm_rmi_test
 HEADERS="rmi_smc.h rmi_cmds.h"
 HOOKS="drivers/firmware/Kconfig drivers/firmware/Makefile"
+# The RMI library (default revision only): linked in, built from
+# arch/arm64/Kbuild, configured from arch/arm64/kvm/Kconfig.
+LIBDIR=arch/arm64/kvm/rmi
+LIBLINKS="$LIBDIR arch/arm64/include/asm/rmi.h"
+HOOKS="$HOOKS arch/arm64/kvm/Kconfig arch/arm64/Kbuild"
 
 die()
 {
@@ -52,6 +57,8 @@ die()
 hook_line()
 {
 	case $1 in
+	arch/arm64/kvm/Kconfig)	echo "source \"$LIBDIR/Kconfig\"" ;;
+	arch/arm64/Kbuild)	echo "obj-\$(CONFIG_ARM64_RMI) += kvm/rmi/" ;;
 	*/Kconfig)	echo "source \"$TESTDIR/Kconfig\"" ;;
 	*/Makefile)	echo "obj-\$(CONFIG_RMI_KUNIT_TEST) += ${TESTDIR##*/}/" ;;
 	esac
@@ -77,7 +84,8 @@ hook_del()
 	if [ -f "$orig" ] && [ -f "$K/$1" ]; then
 		n=$(wc -c <"$orig")
 		if head -c "$n" "$K/$1" | cmp -s - "$orig" &&
-		   ! tail -c +"$((n + 1))" "$K/$1" | grep -qvF "${TESTDIR##*/}"; then
+		   ! tail -c +"$((n + 1))" "$K/$1" |
+		     grep -qvF -e "${TESTDIR##*/}" -e "kvm/rmi"; then
 			cp -p "$orig" "$K/$1"
 			rm -f "$orig"
 			return 0
@@ -132,6 +140,9 @@ revert()
 		link_del "arch/arm64/include/asm/$h"
 	done
 	link_del "$TESTDIR"
+	for l in $LIBLINKS; do
+		link_del "$l"
+	done
 	for f in $HOOKS; do
 		hook_del "$f"
 	done
@@ -177,6 +188,9 @@ apply()
 		# Another checkout: its files may be older than the objects.
 		rm -rf "$BUILD/$TESTDIR"
 	fi
+	for l in $LIBLINKS; do
+		link_set "$l" "$REPO/$l" && rm -rf "$BUILD/$LIBDIR"
+	done
 	for f in $HOOKS; do
 		hook_add "$f"
 	done
@@ -221,6 +235,10 @@ run_rev()
 
 	[ -f "$BUILD/vmlinux" ] ||
 		echo "kunit: no kernel built yet in $BUILD: the first build takes minutes"
+	# The library implements the default revision only.
+	extra=
+	[ "$rev" = "$(cat "$REPO/arch/arm64/tools/default-revision")" ] ||
+		extra="--kconfig_add CONFIG_ARM64_RMI=n --kconfig_add CONFIG_RMI_LIB_KUNIT_TEST=n"
 	rm -f "$WORK/rc"
 	{
 		rc=0
@@ -229,13 +247,20 @@ run_rev()
 		timeout "$TIMEOUT" python3 tools/testing/kunit/kunit.py run \
 			--arch=arm64 --cross_compile=aarch64-linux-gnu- \
 			--kunitconfig="$REPO/tests/kunit/.kunitconfig" \
-			--build_dir="$BUILD" --jobs="$(nproc)" 2>&1 || rc=$?
+			--build_dir="$BUILD" --jobs="$(nproc)" $extra 2>&1 || rc=$?
 		echo $rc >"$WORK/rc"
 	} | tee "$log" | filter
 	rc=$(cat "$WORK/rc" 2>/dev/null || echo 1)
 
 	set -- $(counts "$log")
 	pass=$1 fail=$2 found=$3
+	# A KASAN or UBSAN report fails the run, whatever the tests said.
+	sanitizer=$(grep -cE 'BUG: KASAN|UBSAN:' "$log" || true)
+	if [ "$sanitizer" -gt 0 ]; then
+		echo "kunit: $rev: $sanitizer KASAN/UBSAN report(s), see $log"
+		fail=$((fail + sanitizer))
+		rc=1
+	fi
 	if [ "$rc" -ne 0 ] && [ "$fail" -eq 0 ]; then
 		# A build or boot failure, or a crash the parser missed.
 		[ "$found" -eq 0 ] &&

@@ -1,0 +1,222 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * RMI library: delegating granules to the Realm PAS and back.
+ *
+ * A granule the host gives the RMM is delegated first, and must be
+ * undelegated before the host frees it.  If undelegation fails the RMM
+ * still owns the granule: freeing it would hand Realm memory to the page
+ * allocator, so it is leaked on purpose, and counted.
+ */
+#include <linux/atomic.h>
+#include <linux/bug.h>
+#include <linux/errno.h>
+#include <linux/export.h>
+#include <linux/gfp.h>
+#include <linux/mm.h>
+
+#include "rmi_lib.h"
+
+static atomic_long_t rmi_leaked = ATOMIC_LONG_INIT(0);
+
+/* A range of whole granules that does not wrap, else -EINVAL. */
+static long rmi_range_check(phys_addr_t base, size_t size)
+{
+	if (!size || !PAGE_ALIGNED(base) || !PAGE_ALIGNED(size))
+		return -EINVAL;
+	if (base + size < base || base + size == 0)
+		return -EINVAL;
+	return rmi_is_available() ? 0 : -ENODEV;
+}
+
+typedef unsigned long (*rmi_range_cmd)(unsigned long base, unsigned long top,
+				       unsigned long *out_top);
+
+/* Issue @cmd from @base until the RMM reports it reached base + size. */
+static long rmi_granules_range(rmi_range_cmd cmd, phys_addr_t base,
+			       size_t size, phys_addr_t *done)
+{
+	phys_addr_t cur = base, top = base + size;
+	unsigned long ret, next;
+	unsigned int tries;
+	long err = 0;
+
+	while (cur < top) {
+		tries = 0;
+		next = cur;
+		do {
+			ret = cmd(cur, top, &next);
+		} while (rmi_retry(ret, &tries));
+		err = rmi_result(ret);
+		if (err)
+			break;
+		/* The RMM processes at least one granule per call. */
+		if (next <= cur || next > top || !PAGE_ALIGNED(next)) {
+			err = -EPROTO;
+			break;
+		}
+		cur = next;
+	}
+	if (done)
+		*done = cur;
+	return err;
+}
+
+/**
+ * rmi_granules_delegate() - delegate a range of granules
+ * @base: PA of the first granule
+ * @size: bytes, a multiple of PAGE_SIZE
+ * @done: if not NULL, receives the top of the part delegated, on failure
+ *	  too
+ *
+ * Issues RMI_GRANULE_RANGE_DELEGATE from @base, then from the top it
+ * returned, until the range is delegated.  On failure [@base, *@done) is
+ * delegated and the caller owns it: it undelegates that part, and only
+ * that part.
+ *
+ * Return: 0; a positive RMI status if the RMM refused; -EINVAL for an
+ * empty, unaligned or wrapping range (no SMC issued); -ENODEV before
+ * rmi_init(); -EPROTO if the RMM made no progress.
+ */
+long rmi_granules_delegate(phys_addr_t base, size_t size, phys_addr_t *done)
+{
+	long err;
+
+	if (done)
+		*done = base;
+	err = rmi_range_check(base, size);
+	if (err)
+		return err;
+	return rmi_granules_range(rmi_granule_range_delegate, base, size, done);
+}
+EXPORT_SYMBOL_GPL(rmi_granules_delegate);
+
+/**
+ * rmi_granules_undelegate() - undelegate a range of granules
+ * @base: PA of the first granule
+ * @size: bytes, a multiple of PAGE_SIZE
+ * @done: if not NULL, receives the top of the part undelegated, on
+ *	  failure too
+ *
+ * Issues RMI_GRANULE_RANGE_UNDELEGATE until the range is undelegated.  On
+ * failure [*@done, @base + @size) may still be delegated: the caller must
+ * not free it.
+ *
+ * Return: as rmi_granules_delegate().
+ */
+long rmi_granules_undelegate(phys_addr_t base, size_t size, phys_addr_t *done)
+{
+	long err;
+
+	if (done)
+		*done = base;
+	err = rmi_range_check(base, size);
+	if (err)
+		return err;
+	return rmi_granules_range(rmi_granule_range_undelegate, base, size,
+				  done);
+}
+EXPORT_SYMBOL_GPL(rmi_granules_undelegate);
+
+/**
+ * rmi_granule_leak() - give up @nr granules the RMM keeps
+ * @pa: PA of the first, 0 if unknown
+ * @nr: number of granules
+ *
+ * The granules are leaked on purpose: the RMM still owns them, so they
+ * must never go back to the host's allocator.  Counted in
+ * rmi_leaked_granules().
+ */
+void rmi_granule_leak(phys_addr_t pa, unsigned long nr)
+{
+	WARN_ON_ONCE(nr);
+	atomic_long_add(nr, &rmi_leaked);
+}
+
+/**
+ * rmi_granule_undelegate_free() - undelegate a granule and free it, or leak it
+ * @mem: the allocator the granule came from
+ * @pa: PA of the granule
+ *
+ * The one place a delegated granule goes back to the host: if
+ * undelegation fails the granule is leaked on purpose, never freed.
+ *
+ * Return: true if the granule was freed, false if it was leaked.
+ */
+bool rmi_granule_undelegate_free(const struct rmi_mem_ops *mem, phys_addr_t pa)
+{
+	if (rmi_granules_undelegate(pa, PAGE_SIZE, NULL)) {
+		rmi_granule_leak(pa, 1);
+		return false;
+	}
+	mem->free(mem->priv, pa);
+	return true;
+}
+EXPORT_SYMBOL_GPL(rmi_granule_undelegate_free);
+
+/**
+ * rmi_leaked_granules() - granules leaked because the RMM kept them
+ *
+ * Return: the number of granules leaked since boot.
+ */
+unsigned long rmi_leaked_granules(void)
+{
+	return atomic_long_read(&rmi_leaked);
+}
+EXPORT_SYMBOL_GPL(rmi_leaked_granules);
+
+phys_addr_t rmi_alloc_granules(const struct rmi_mem_ops *mem,
+			       unsigned int order)
+{
+	return mem->alloc(mem->priv, order);
+}
+
+void rmi_free_granules(const struct rmi_mem_ops *mem, phys_addr_t pa,
+		       unsigned long nr)
+{
+	for (; nr; nr--, pa += PAGE_SIZE)
+		mem->free(mem->priv, pa);
+}
+
+/* Allocate one granule and delegate it; 0 and *err on failure. */
+phys_addr_t rmi_alloc_delegated(const struct rmi_mem_ops *mem, long *err)
+{
+	phys_addr_t pa = rmi_alloc_granules(mem, 0);
+
+	if (!pa) {
+		*err = -ENOMEM;
+		return 0;
+	}
+	*err = rmi_granules_delegate(pa, PAGE_SIZE, NULL);
+	if (*err) {
+		/* One granule: none of it was delegated. */
+		mem->free(mem->priv, pa);
+		return 0;
+	}
+	return pa;
+}
+
+static phys_addr_t rmi_page_alloc(void *priv, unsigned int order)
+{
+	struct page *page = alloc_pages(GFP_KERNEL | __GFP_ZERO, order);
+
+	if (!page)
+		return 0;
+	if (order)
+		split_page(page, order);
+	return page_to_phys(page);
+}
+
+static void rmi_page_free(void *priv, phys_addr_t pa)
+{
+	__free_page(phys_to_page(pa));
+}
+
+/*
+ * The page allocator, for granules whose lifetime the library manages
+ * alone (those the RMM takes at activation).
+ */
+const struct rmi_mem_ops rmi_page_mem_ops = {
+	.alloc = rmi_page_alloc,
+	.free = rmi_page_free,
+};
+EXPORT_SYMBOL_GPL(rmi_page_mem_ops);

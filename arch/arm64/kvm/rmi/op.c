@@ -1,0 +1,345 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * RMI library: the engine of stateful operations (DEN0137 2.0).
+ *
+ * A command marked Incomplete may return RMI_INCOMPLETE with an operation
+ * handle: the RMM then wants more calls before the command is done, as X0
+ * says: RMI_OP_CONTINUE, RMI_OP_MEM_DONATE (memory it needs, described by a
+ * donate request) or RMI_OP_MEM_RECLAIM (memory it gives back).
+ * rmi_op_complete() drives one operation to its end; on a failure it
+ * cancels the operation when the RMM allows it.
+ */
+#include <linux/errno.h>
+#include <linux/export.h>
+#include <linux/log2.h>
+#include <linux/mm.h>
+
+#include "rmi_lib.h"
+
+/**
+ * struct rmi_op_state - one operation being carried on
+ * @handle: its handle
+ * @donate_req: the last donate request
+ * @ret: X0 of the last command
+ * @pending: X0 of the last command that returned RMI_INCOMPLETE
+ * @mem: where donated granules come from
+ * @list: an address list granule, Non-secure, shared with the RMM; NULL
+ *	  until a donation or reclaim needs it
+ * @list_pa: its PA
+ * @list_owned: allocated here, from @mem
+ * @steps: commands issued so far
+ * @net: granules donated minus granules reclaimed
+ */
+struct rmi_op_state {
+	unsigned long handle;
+	unsigned long donate_req;
+	unsigned long ret;
+	unsigned long pending;
+	const struct rmi_mem_ops *mem;
+	u64 *list;
+	phys_addr_t list_pa;
+	bool list_owned;
+	unsigned int steps;
+	long net;
+};
+
+/*
+ * Give back @nr granules from @pa the RMM did not take, or gave back:
+ * undelegated first if @state says they are delegated.
+ */
+static void rmi_op_release(struct rmi_op_state *s, phys_addr_t pa,
+			   unsigned long nr, unsigned long state)
+{
+	unsigned long i;
+
+	for (i = 0; i < nr; i++, pa += PAGE_SIZE) {
+		if (state == RMI_OP_MEM_DELEGATED)
+			rmi_granule_undelegate_free(s->mem, pa);
+		else
+			s->mem->free(s->mem->priv, pa);
+	}
+}
+
+/* Allocate, and delegate if asked, the blocks of a donate request. */
+static long rmi_op_fill(struct rmi_op_state *s, unsigned long *nr_entries)
+{
+	unsigned long req = s->donate_req, size = RMI_DONATE_SIZE(req);
+	unsigned long count = RMI_DONATE_COUNT(req);
+	unsigned long state = RMI_DONATE_STATE(req);
+	unsigned int order = rmi_block_order(size);
+	unsigned long n = 1, per = count, i;
+	phys_addr_t pa;
+	long err = 0;
+
+	if (!count)
+		return -EPROTO;
+	if (!RMI_DONATE_CONTIG(req)) {
+		n = min(count, RMI_LIST_ENTRIES);
+		per = 1;
+	} else {
+		/* The RMM asks for power-of-two contiguous blocks only. */
+		if (!is_power_of_2(count))
+			return -EPROTO;
+		order += ilog2(count);
+	}
+	if (order > MAX_PAGE_ORDER)
+		return -ENOMEM;
+
+	for (i = 0; i < n; i++) {
+		pa = rmi_alloc_granules(s->mem, order);
+		if (!pa) {
+			err = -ENOMEM;
+			break;
+		}
+		if (state == RMI_OP_MEM_DELEGATED) {
+			phys_addr_t done, top = pa + (PAGE_SIZE << order);
+
+			err = rmi_granules_delegate(pa, top - pa, &done);
+			if (err) {
+				rmi_free_granules(s->mem, done,
+						  (top - done) >> PAGE_SHIFT);
+				rmi_op_release(s, pa, (done - pa) >> PAGE_SHIFT,
+					       RMI_OP_MEM_DELEGATED);
+				break;
+			}
+		}
+		s->list[i] = rmi_range_desc(pa, size, per, state);
+	}
+	*nr_entries = i;
+	/* Short of memory: donate what was found, the RMM asks again. */
+	if (i && err == -ENOMEM)
+		return 0;
+	if (err) {
+		/* The RMM refused a delegation: give everything back. */
+		while (i--)
+			rmi_op_release(s, RMI_ADDR_RANGE_ADDR(s->list[i]),
+				       per << rmi_block_order(size), state);
+		*nr_entries = 0;
+	}
+	return err;
+}
+
+static long rmi_op_donate(struct rmi_op_state *s)
+{
+	unsigned long i, n, left, donated = 0, next = 0, ret;
+	unsigned int tries = 0;
+	long err;
+
+	err = rmi_op_fill(s, &n);
+	if (err)
+		return err;
+
+	do {
+		ret = rmi_op_mem_donate(s->handle, virt_to_phys(s->list), n,
+					&donated, &next);
+	} while (rmi_retry(ret, &tries));
+	s->ret = ret;
+	if (RMI_RETURN_STATUS(ret) != RMI_SUCCESS &&
+	    RMI_RETURN_STATUS(ret) != RMI_INCOMPLETE)
+		donated = 0;
+
+	/* The RMM took the first @donated granules of the list. */
+	for (i = 0; i < n; i++) {
+		u64 e = s->list[i];
+		unsigned long nr = RMI_ADDR_RANGE_COUNT(e) <<
+				   rmi_block_order(RMI_ADDR_RANGE_SIZE(e));
+		unsigned long taken = min(nr, donated);
+
+		donated -= taken;
+		s->net += taken;
+		left = nr - taken;
+		rmi_op_release(s, RMI_ADDR_RANGE_ADDR(e) + taken * PAGE_SIZE,
+			       left, RMI_ADDR_RANGE_STATE(e));
+	}
+	if (WARN_ON_ONCE(donated))
+		return -EPROTO;
+	if (RMI_RETURN_STATUS(ret) == RMI_INCOMPLETE)
+		s->donate_req = next;
+	return rmi_result(ret) == RMI_INCOMPLETE ? 0 : rmi_result(ret);
+}
+
+static long rmi_op_reclaim(struct rmi_op_state *s)
+{
+	unsigned long i, count = 0, ret;
+	unsigned int tries = 0;
+
+	do {
+		ret = rmi_op_mem_reclaim(s->handle, virt_to_phys(s->list),
+					 RMI_LIST_ENTRIES, &count);
+	} while (rmi_retry(ret, &tries));
+	s->ret = ret;
+	if (RMI_RETURN_STATUS(ret) != RMI_SUCCESS &&
+	    RMI_RETURN_STATUS(ret) != RMI_INCOMPLETE)
+		return rmi_result(ret);
+	if (WARN_ON_ONCE(count > RMI_LIST_ENTRIES))
+		count = RMI_LIST_ENTRIES;
+
+	for (i = 0; i < count; i++) {
+		u64 e = s->list[i];
+		unsigned long nr = RMI_ADDR_RANGE_COUNT(e) <<
+				   rmi_block_order(RMI_ADDR_RANGE_SIZE(e));
+
+		s->net -= nr;
+		rmi_op_release(s, RMI_ADDR_RANGE_ADDR(e), nr,
+			       RMI_ADDR_RANGE_STATE(e));
+	}
+	return 0;
+}
+
+static long rmi_op_continue_step(struct rmi_op_state *s, struct rmi_op_out *out)
+{
+	unsigned int tries = 0;
+	struct rmi_op next = { .handle = s->handle };
+	unsigned long ret;
+
+	do {
+		ret = rmi_op_continue(s->handle, 0, &out->top, &out->range,
+				      &out->count, &next);
+	} while (rmi_retry(ret, &tries));
+	s->ret = ret;
+	if (RMI_RETURN_STATUS(ret) == RMI_INCOMPLETE) {
+		s->handle = next.handle;
+		s->donate_req = next.donate_req;
+		return 0;
+	}
+	return rmi_result(ret);
+}
+
+/* The address list granule, allocated the first time it is needed. */
+static long rmi_op_list(struct rmi_op_state *s)
+{
+	if (s->list)
+		return 0;
+	s->list_pa = rmi_alloc_granules(s->mem, 0);
+	if (!s->list_pa)
+		return -ENOMEM;
+	s->list = phys_to_virt(s->list_pa);
+	s->list_owned = true;
+	return 0;
+}
+
+/*
+ * One step of the operation, as the last X0 asks.  Returns 0 to go on
+ * (s->ret says whether the operation is still incomplete), a positive RMI
+ * status or a negative errno.
+ */
+static long rmi_op_step(struct rmi_op_state *s, struct rmi_op_out *out,
+			bool cancelling)
+{
+	if (++s->steps > RMI_OP_MAX_STEPS)
+		return -ETIMEDOUT;
+	switch (RMI_RETURN_MEMREQ(s->ret)) {
+	case RMI_OP_MEM_REQ_NONE:
+		return rmi_op_continue_step(s, out);
+	case RMI_OP_MEM_REQ_DONATE:
+		/* A cancelled operation gives memory back, never takes more. */
+		if (cancelling)
+			return -EPROTO;
+		return rmi_op_list(s) ?: rmi_op_donate(s);
+	case RMI_OP_MEM_REQ_RECLAIM:
+		return rmi_op_list(s) ?: rmi_op_reclaim(s);
+	default:
+		return -EPROTO;
+	}
+}
+
+/* Cancel the operation if the RMM allows it, and take back its memory. */
+static void rmi_op_cancel_all(struct rmi_op_state *s, struct rmi_op_out *out)
+{
+	unsigned int tries = 0;
+	struct rmi_op next = { .handle = s->handle };
+	unsigned long ret;
+
+	/*
+	 * A step refused by the RMM may leave the operation pending: cancel
+	 * it if the last RMI_INCOMPLETE allowed it.
+	 */
+	if (!RMI_RETURN_CAN_CANCEL(s->pending))
+		return;
+	do {
+		ret = rmi_op_cancel(s->handle, &next);
+	} while (rmi_retry(ret, &tries));
+	s->ret = ret;
+	if (RMI_RETURN_STATUS(ret) == RMI_INCOMPLETE)
+		s->handle = next.handle;
+	while (RMI_RETURN_STATUS(s->ret) == RMI_INCOMPLETE) {
+		if (rmi_op_step(s, out, true))
+			return;
+	}
+}
+
+/**
+ * rmi_op_complete() - carry a stateful operation on to its end
+ * @ret: X0 returned by the command that may have started an operation
+ * @op: the operation the command filled in when @ret is RMI_INCOMPLETE
+ * @mem: where granules to donate come from, and reclaimed ones go back to
+ * @list: a Non-secure granule for address lists, or 0 to allocate one from
+ *	  @mem when the operation donates or reclaims (teardown passes one,
+ *	  so that it never fails for want of memory)
+ * @out: if not NULL, receives the outputs of the RMI_OP_CONTINUE that
+ *	 completed the operation, and the granules the RMM kept
+ *
+ * If @ret is not RMI_INCOMPLETE, returns its status.  Otherwise issues
+ * RMI_OP_CONTINUE, RMI_OP_MEM_DONATE and RMI_OP_MEM_RECLAIM as the RMM asks
+ * until it reports anything but RMI_INCOMPLETE: donated granules come from
+ * @mem and are delegated when the request says so; granules the RMM does
+ * not take, or gives back, are undelegated (leaked if that fails) and
+ * freed.  RMI_BUSY and RMI_BLOCKED are retried a bounded number of times;
+ * the whole operation is bounded to RMI_OP_MAX_STEPS commands.  On any
+ * failure the operation is cancelled with RMI_OP_CANCEL if the RMM allows
+ * it, and memory it gives back is taken back; granules the RMM keeps for
+ * an operation that did not complete are leaked (rmi_leaked_granules()).
+ *
+ * Return: 0 when the command completed; a positive RMI status when the
+ * command, or a step of the operation, failed in the RMM; -ENOMEM if
+ * memory to donate could not be found; -EPROTO if the RMM asked for
+ * something invalid; -ETIMEDOUT if the operation did not end within
+ * RMI_OP_MAX_STEPS commands.
+ */
+long rmi_op_complete(unsigned long ret, const struct rmi_op *op,
+		     const struct rmi_mem_ops *mem, phys_addr_t list,
+		     struct rmi_op_out *out)
+{
+	struct rmi_op_out dummy;
+	struct rmi_op_state s = {
+		.handle = op->handle,
+		.donate_req = op->donate_req,
+		.ret = ret,
+		.pending = ret,
+		.mem = mem,
+		.list_pa = list,
+		.list = list ? phys_to_virt(list) : NULL,
+	};
+	long err = 0;
+
+	if (!out)
+		out = &dummy;
+	memset(out, 0, sizeof(*out));
+	if (RMI_RETURN_STATUS(ret) != RMI_INCOMPLETE)
+		return rmi_result(ret);
+
+	while (RMI_RETURN_STATUS(s.ret) == RMI_INCOMPLETE) {
+		s.pending = s.ret;
+		err = rmi_op_step(&s, out, false);
+		if (err)
+			goto err_cancel;
+	}
+	err = rmi_result(s.ret);
+	if (err)
+		goto err_leak;
+	out->net = s.net;
+	goto out;
+
+err_cancel:
+	rmi_op_cancel_all(&s, out);
+err_leak:
+	/* What the RMM holds for an operation that did not complete. */
+	if (s.net > 0)
+		rmi_granule_leak(0, s.net);
+	out->net = min(s.net, 0L);
+out:
+	if (s.list_owned)
+		mem->free(mem->priv, s.list_pa);
+	return err;
+}
+EXPORT_SYMBOL_GPL(rmi_op_complete);

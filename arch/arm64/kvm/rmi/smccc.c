@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Transport of the RMI library: how a command reaches the RMM.
+ *
+ * The RMM is reached by SMC only (DEN0137 B1.1), with SMCCC 1.2 or later
+ * (up to 17 arguments and results).  rmi_smccc_probe() checks that once,
+ * before the first command; every command then goes through
+ * rmi_smccc_call().  Both are the library's one seam: KUnit redirects them
+ * to a model of the RMM, nothing else in the library knows about tests.
+ */
+#include <linux/arm-smccc.h>
+#include <linux/errno.h>
+#include <linux/printk.h>
+#include <linux/stdarg.h>
+#include <linux/string.h>
+#include <kunit/static_stub.h>
+#include <kunit/visibility.h>
+
+#include <asm/cpufeature.h>
+#include <asm/sysreg.h>
+
+#include "rmi_lib.h"
+
+/**
+ * rmi_smccc_probe() - check that RMI commands can be issued at all
+ *
+ * Return: 0 if the CPU implements FEAT_RME, the SMCCC version is 1.2 or
+ * later and the conduit is SMC; -ENXIO without FEAT_RME; -EOPNOTSUPP
+ * otherwise, with the reason printed.
+ */
+int rmi_smccc_probe(void)
+{
+	u32 version;
+	u64 pfr0;
+
+	KUNIT_STATIC_STUB_REDIRECT(rmi_smccc_probe);
+
+	pfr0 = read_sanitised_ftr_reg(SYS_ID_AA64PFR0_EL1);
+	if (!cpuid_feature_extract_unsigned_field(pfr0, ID_AA64PFR0_EL1_RME_SHIFT)) {
+		pr_info("RMI: no FEAT_RME\n");
+		return -ENXIO;
+	}
+	version = arm_smccc_get_version();
+	if (version < ARM_SMCCC_VERSION_1_2) {
+		pr_err("RMI: SMCCC version %#x, RMI needs 1.2 or later\n",
+		       version);
+		return -EOPNOTSUPP;
+	}
+	if (arm_smccc_1_1_get_conduit() != SMCCC_CONDUIT_SMC) {
+		pr_err("RMI: SMCCC conduit is not SMC\n");
+		return -EOPNOTSUPP;
+	}
+	return 0;
+}
+EXPORT_SYMBOL_IF_KUNIT(rmi_smccc_probe);
+
+/**
+ * rmi_smccc_call() - issue one RMI command
+ * @args: X0 (function ID) to X17; registers the command does not take are 0
+ * @res: X0 to X17 as the RMM returned them; may be @args
+ */
+void rmi_smccc_call(const struct arm_smccc_1_2_regs *args,
+		    struct arm_smccc_1_2_regs *res)
+{
+	KUNIT_STATIC_STUB_REDIRECT(rmi_smccc_call, args, res);
+
+	arm_smccc_1_2_smc(args, res);
+}
+EXPORT_SYMBOL_IF_KUNIT(rmi_smccc_call);
+
+/**
+ * rmi_smccc_call_n() - issue a command with the arguments of
+ *   arm_smccc_1_1_smc()
+ * @nr_args: arguments after @fid: the input registers, then the
+ *	     struct arm_smccc_res pointer for X0..X3
+ * @fid: function ID
+ *
+ * What rmi_smccc_invoke() expands to in the library: the inputs go to
+ * X1 up, the others are zero, as the RMM requires (DEN0137 B1.2).
+ */
+void rmi_smccc_call_n(unsigned int nr_args, unsigned long fid, ...)
+{
+	unsigned long x[18] = { fid };
+	struct arm_smccc_1_2_regs regs;
+	struct arm_smccc_res *res;
+	unsigned int i;
+	va_list ap;
+
+	static_assert(sizeof(regs) == sizeof(x));
+	va_start(ap, fid);
+	for (i = 1; i < nr_args && i < ARRAY_SIZE(x); i++)
+		x[i] = va_arg(ap, unsigned long);
+	res = va_arg(ap, struct arm_smccc_res *);
+	va_end(ap);
+
+	memcpy(&regs, x, sizeof(regs));
+	rmi_smccc_call(&regs, &regs);
+	res->a0 = regs.a0;
+	res->a1 = regs.a1;
+	res->a2 = regs.a2;
+	res->a3 = regs.a3;
+}

@@ -1,0 +1,173 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * KUnit suite rmi_faults: the RMI library when the RMM says no.
+ *
+ * A clean lifecycle (rmi_test_lifecycle()) makes K calls.  For every n in
+ * 1..K, and every status the specification allows at the command of call
+ * n, a fresh model fails call n with that status: the library must return
+ * an error (or leak what the RMM kept), tear down what it made, and the
+ * books must balance: the model holds nothing but what the library leaked
+ * on purpose, the allocator got every other granule back exactly once and
+ * never a delegated one.  RMI_BUSY and RMI_BLOCKED are retried: the
+ * lifecycle succeeds.  Then seeded random answers, for at least 10000
+ * calls, with the same invariant; and host allocation failures.
+ */
+#include <kunit/test.h>
+#include <linux/errno.h>
+
+#include <asm/rmi.h>
+
+#include "rmi_model.h"
+
+#define LOG_CAP		4096
+#define RANDOM_CALLS	10000
+
+static bool transient(unsigned long status)
+{
+	return status == RMI_BUSY || status == RMI_BLOCKED;
+}
+
+static void rmi_faults_every_call(struct kunit *test)
+{
+	struct rmi_model_config cfg;
+	unsigned long *log, k, n, leaked;
+	unsigned int i, nf, runs = 0;
+	const unsigned long *f;
+	struct rmi_test_mem *mem;
+	struct rmi_test_lc *lc;
+	struct rmi_model *m;
+	long err;
+
+	lc = kunit_kzalloc(test, sizeof(*lc), GFP_KERNEL);
+	log = kunit_kcalloc(test, LOG_CAP, sizeof(*log), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, lc);
+	KUNIT_ASSERT_NOT_NULL(test, log);
+	rmi_model_default_config(&cfg);
+
+	m = rmi_model_install(test, &cfg);
+	rmi_model_record(m, log, LOG_CAP);
+	mem = rmi_test_mem_init(test, m);
+	KUNIT_ASSERT_EQ(test, rmi_test_lifecycle(test, mem, lc), 0);
+	k = rmi_model_calls(m);
+	KUNIT_ASSERT_LE(test, k, LOG_CAP);
+	kunit_info(test, "K = %lu calls in the lifecycle\n", k);
+
+	for (n = 1; n <= k; n++) {
+		nf = rmi_model_faults(log[n - 1], &f);
+		for (i = 0; i < nf; i++) {
+			leaked = rmi_leaked_granules();
+			m = rmi_model_install(test, &cfg);
+			mem = rmi_test_mem_init(test, m);
+			rmi_model_fail_call(m, n, f[i]);
+			err = rmi_test_lifecycle(test, mem, lc);
+			runs++;
+			if (transient(f[i])) {
+				KUNIT_EXPECT_EQ_MSG(test, err, 0, "call %lu fid %#lx status %#lx",
+						    n, log[n - 1], f[i]);
+				KUNIT_EXPECT_EQ(test, rmi_leaked_granules(), leaked);
+			} else {
+				KUNIT_EXPECT_TRUE_MSG(test, err || rmi_leaked_granules() != leaked,
+						      "call %lu fid %#lx status %#lx: no error",
+						      n, log[n - 1], f[i]);
+			}
+			rmi_test_books(test, m, mem, leaked);
+			if (!err)
+				KUNIT_EXPECT_TRUE(test, lc->ran);
+			/* A Realm the RMM kept is what the library leaked. */
+			if (!lc->destroy_err)
+				KUNIT_EXPECT_EQ(test, rmi_model_realms(m), 0);
+			/* Free this run's model and pages now. */
+			rmi_test_release(test, m, mem);
+		}
+	}
+	kunit_info(test, "%u faulty lifecycles\n", runs);
+}
+
+static void rmi_faults_random(struct kunit *test)
+{
+	unsigned long calls = 0, leaked, runs = 0, ok = 0;
+	struct rmi_model_config cfg;
+	struct rmi_test_mem *mem;
+	struct rmi_test_lc *lc;
+	struct rmi_model *m;
+
+	lc = kunit_kzalloc(test, sizeof(*lc), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, lc);
+	rmi_model_default_config(&cfg);
+	cfg.random = true;
+	cfg.busy_pct = 5;
+	cfg.error_pct = 1;
+
+	while (calls < RANDOM_CALLS) {
+		cfg.seed = 0x5eed + runs;
+		leaked = rmi_leaked_granules();
+		m = rmi_model_install(test, &cfg);
+		mem = rmi_test_mem_init(test, m);
+		if (!rmi_test_lifecycle(test, mem, lc))
+			ok++;
+		rmi_test_books(test, m, mem, leaked);
+		calls += rmi_model_calls(m);
+		rmi_test_release(test, m, mem);
+		runs++;
+		if (runs > 2000)
+			break;
+	}
+	kunit_info(test, "%lu calls, %lu lifecycles, %lu complete\n", calls,
+		   runs, ok);
+	KUNIT_EXPECT_GE(test, calls, RANDOM_CALLS);
+	KUNIT_EXPECT_GT(test, ok, 0);
+}
+
+/*
+ * A host allocation failure is -ENOMEM, never an RMI status, and
+ * everything comes back; a donation short of memory may also be absorbed:
+ * the RMM takes what it got and asks again.
+ */
+static void rmi_faults_alloc(struct kunit *test)
+{
+	unsigned long leaked, n, total;
+	struct rmi_model_config cfg;
+	struct rmi_test_mem *mem;
+	struct rmi_test_lc *lc;
+	struct rmi_model *m;
+	long err;
+
+	lc = kunit_kzalloc(test, sizeof(*lc), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, lc);
+	rmi_model_default_config(&cfg);
+	m = rmi_model_install(test, &cfg);
+	mem = rmi_test_mem_init(test, m);
+	KUNIT_ASSERT_EQ(test, rmi_test_lifecycle(test, mem, lc), 0);
+	total = mem->nr_alloc_calls;
+
+	for (n = 1; n <= total; n++) {
+		leaked = rmi_leaked_granules();
+		m = rmi_model_install(test, &cfg);
+		mem = rmi_test_mem_init(test, m);
+		mem->fail_at = n;
+		err = rmi_test_lifecycle(test, mem, lc);
+		KUNIT_EXPECT_TRUE_MSG(test, err == -ENOMEM || (!err && lc->ran),
+				      "allocation %lu: %ld", n, err);
+		KUNIT_EXPECT_EQ(test, rmi_leaked_granules(), leaked);
+		rmi_test_books(test, m, mem, leaked);
+		KUNIT_EXPECT_EQ(test, rmi_model_realms(m), 0);
+		rmi_test_release(test, m, mem);
+	}
+}
+
+static struct kunit_case rmi_faults_cases[] = {
+	KUNIT_CASE_SLOW(rmi_faults_every_call),
+	KUNIT_CASE_SLOW(rmi_faults_random),
+	KUNIT_CASE_SLOW(rmi_faults_alloc),
+	{}
+};
+
+static struct kunit_suite rmi_faults_suite = {
+	.name = "rmi_faults",
+	.test_cases = rmi_faults_cases,
+};
+
+kunit_test_suite(rmi_faults_suite);
+
+MODULE_DESCRIPTION("KUnit tests of the Arm CCA RMI library: faults");
+MODULE_LICENSE("GPL");

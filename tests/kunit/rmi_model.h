@@ -1,0 +1,152 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * A model of the RMM (DEN0137 2.0-bet1, and the 1.0-rel0 failure
+ * conditions of the commands 2.0 carries over), for the KUnit suites of
+ * the RMI library: it answers the library's SMCs through the library's
+ * transport seam, tracks the state of every granule, Realm, REC and RTT the
+ * library creates, and checks each command's failure conditions.  Test
+ * code only.
+ */
+#ifndef __RMI_MODEL_H
+#define __RMI_MODEL_H
+
+#include <kunit/test.h>
+#include <linux/types.h>
+#include <linux/xarray.h>
+
+#include <asm/rmi.h>
+
+#define RMI_MODEL_MAX_VERSIONS	4
+
+/**
+ * struct rmi_model_config - how the model behaves
+ * @versions: interface revisions it implements (RmiInterfaceVersion), 0 ends
+ * @no_rmm: RMI_VERSION is not implemented (SMCCC_RET_NOT_SUPPORTED)
+ * @probe_err: what rmi_smccc_probe() returns (no FEAT_RME, SMCCC version,
+ *	       conduit)
+ * @feat: RMI_FEATURES registers 0 to 4
+ * @realm_donate: granules RMI_REALM_CREATE asks to be donated
+ * @rec_donate: granules RMI_REC_CREATE asks to be donated
+ * @activate_donate: granules RMI_RMM_ACTIVATE asks to be donated
+ * @contig: donate requests ask for contiguous memory
+ * @undelegated: donate requests ask for undelegated memory
+ * @can_cancel: operations may be cancelled
+ * @incomplete: the map, unmap, populate and terminate commands answer
+ *		RMI_INCOMPLETE, to be carried on with RMI_OP_CONTINUE
+ * @per_call: granules a range command processes per call, 0 for all
+ * @random: seeded random answers: operations, partial progress, and with
+ *	    @busy_pct and @error_pct percent chances, RMI_BUSY / RMI_BLOCKED
+ *	    and failures the specification allows
+ * @seed: seed of @random
+ * @busy_pct: see @random
+ * @error_pct: see @random
+ */
+struct rmi_model_config {
+	unsigned long versions[RMI_MODEL_MAX_VERSIONS];
+	bool no_rmm;
+	int probe_err;
+	u64 feat[5];
+	unsigned int realm_donate;
+	unsigned int rec_donate;
+	unsigned int activate_donate;
+	bool contig;
+	bool undelegated;
+	bool can_cancel;
+	bool incomplete;
+	unsigned int per_call;
+	bool random;
+	u32 seed;
+	unsigned int busy_pct;
+	unsigned int error_pct;
+};
+
+/* Granule states the model tracks; a PA it does not track is NS. */
+enum rmi_model_gstate {
+	RMI_MODEL_NS,
+	RMI_MODEL_DELEGATED,
+	RMI_MODEL_RD,
+	RMI_MODEL_REC,
+	RMI_MODEL_AUX,
+	RMI_MODEL_RTT,
+	RMI_MODEL_DATA,
+	RMI_MODEL_POOL,
+};
+
+struct rmi_model;
+
+void rmi_model_default_config(struct rmi_model_config *cfg);
+struct rmi_model *rmi_model_install(struct kunit *test,
+				    const struct rmi_model_config *cfg);
+void rmi_model_fail_call(struct rmi_model *m, unsigned long n,
+			 unsigned long status);
+unsigned long rmi_model_calls(const struct rmi_model *m);
+unsigned long rmi_model_calls_of(const struct rmi_model *m, unsigned long fid);
+unsigned long rmi_model_owned(struct rmi_model *m);
+unsigned long rmi_model_pool(const struct rmi_model *m);
+unsigned int rmi_model_realms(const struct rmi_model *m);
+enum rmi_model_gstate rmi_model_granule(struct rmi_model *m, phys_addr_t pa);
+unsigned int rmi_model_faults(unsigned long fid, const unsigned long **status);
+unsigned long rmi_model_last_fid(const struct rmi_model *m);
+void rmi_model_record(struct rmi_model *m, unsigned long *log,
+		      unsigned long cap);
+
+/**
+ * struct rmi_test_mem - a counting allocator for the library's granules
+ * @ops: what the library is given
+ * @test: the test
+ * @model: asked whether a granule freed is still delegated
+ * @pages: PFNs allocated and not freed
+ * @allocs: granules allocated
+ * @frees: granules freed
+ * @bad_frees: frees of a granule not allocated (double frees)
+ * @delegated_frees: frees of a granule the model does not see as NS
+ * @fail_at: fail the @fail_at'th allocation (1-based), 0 never
+ * @nr_alloc_calls: allocations asked
+ */
+struct rmi_test_mem {
+	struct rmi_mem_ops ops;
+	struct kunit *test;
+	struct rmi_model *model;
+	struct xarray pages;
+	unsigned long allocs;
+	unsigned long frees;
+	unsigned long bad_frees;
+	unsigned long delegated_frees;
+	unsigned long fail_at;
+	unsigned long nr_alloc_calls;
+};
+
+struct rmi_test_mem *rmi_test_mem_init(struct kunit *test,
+				       struct rmi_model *model);
+unsigned long rmi_test_mem_outstanding(const struct rmi_test_mem *mem);
+void rmi_test_release(struct kunit *test, struct rmi_model *m,
+		      struct rmi_test_mem *mem);
+
+#define RMI_TEST_RECS	3
+
+/**
+ * struct rmi_test_lc - what rmi_test_lifecycle() did
+ * @realm: the Realm
+ * @recs: its RECs
+ * @init_done: rmi_init() succeeded
+ * @created: the Realm was created
+ * @ran: every step up to the REC entries succeeded
+ * @exits_ok: REC entries whose exit was the model's host call
+ * @destroy_err: what cca_realm_destroy() returned
+ */
+struct rmi_test_lc {
+	struct cca_realm realm;
+	struct cca_rec *recs[RMI_TEST_RECS];
+	bool init_done;
+	bool created;
+	bool ran;
+	unsigned int exits_ok;
+	long destroy_err;
+};
+
+long rmi_test_lifecycle(struct kunit *test, struct rmi_test_mem *mem,
+			struct rmi_test_lc *lc);
+void rmi_test_books(struct kunit *test, struct rmi_model *m,
+		    struct rmi_test_mem *mem, unsigned long leaked_before);
+
+#endif /* __RMI_MODEL_H */
