@@ -158,9 +158,16 @@ KUNIT_ARRAY_PARAM(lc, lc_cases, lc_desc);
 /* A whole Realm lifecycle; everything comes back. */
 static void rmi_lifecycle_realm(struct kunit *test)
 {
+	static const unsigned long counted[] = {
+		SMC_RMI_REALM_CREATE, SMC_RMI_REC_CREATE, SMC_RMI_REC_ENTER,
+		SMC_RMI_GRANULE_RANGE_DELEGATE, SMC_RMI_OP_CONTINUE,
+		SMC_RMI_OP_MEM_DONATE, SMC_RMI_REALM_DESTROY,
+	};
 	const struct lc_case *c = test->param_value;
 	unsigned long leaked = rmi_leaked_granules();
+	unsigned long before[ARRAY_SIZE(counted)];
 	struct rmi_model_config cfg;
+	unsigned int i;
 	struct rmi_test_mem *mem;
 	struct rmi_test_lc *lc;
 	struct rmi_model *m;
@@ -176,8 +183,16 @@ static void rmi_lifecycle_realm(struct kunit *test)
 	cfg.per_call = c->per_call;
 	m = rmi_model_install(test, &cfg);
 	mem = rmi_test_mem_init(test, m);
+	for (i = 0; i < ARRAY_SIZE(counted); i++)
+		before[i] = rmi_call_count(counted[i]);
 
 	KUNIT_EXPECT_EQ(test, rmi_test_lifecycle(test, mem, lc), 0);
+	/* The library counts each command as the RMM saw it. */
+	for (i = 0; i < ARRAY_SIZE(counted); i++)
+		KUNIT_EXPECT_EQ_MSG(test, rmi_call_count(counted[i]) - before[i],
+				    rmi_model_calls_of(m, counted[i]),
+				    "FID %#lx", counted[i]);
+	KUNIT_EXPECT_EQ(test, rmi_call_count(SMC_RMI_CALL(RMI_FNUM_LAST + 1)), 0UL);
 	KUNIT_EXPECT_TRUE(test, lc->ran);
 	KUNIT_EXPECT_EQ(test, lc->exits_ok, RMI_TEST_RECS);
 	KUNIT_EXPECT_EQ(test, lc->realm.state, CCA_REALM_NONE);

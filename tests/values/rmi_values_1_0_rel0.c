@@ -32,6 +32,11 @@ static_assert(RMI_SPEC_REVISION_1_0_REL0 == 1);
 
 /* B4.3: SMC64 fast calls of the Standard Secure Service, 0xc4000000 | FNUM */
 static_assert(SMC_RMI_CALL(0x150) == 0xc4000150UL);
+
+/* B1.1: RMI FNUMs are 0x150 to 0x18F. */
+static_assert(RMI_FNUM_FIRST == 0x150);
+static_assert(RMI_FNUM_LAST == 0x18f);
+
 static_assert(SMC_RMI_VERSION == 0xc4000150UL);
 static_assert(SMC_RMI_GRANULE_DELEGATE == 0xc4000151UL);
 static_assert(SMC_RMI_GRANULE_UNDELEGATE == 0xc4000152UL);

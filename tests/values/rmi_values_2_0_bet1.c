@@ -36,6 +36,10 @@ static_assert(RMI_SPEC_REVISION_2_0_BET1 == 1);
 static_assert(SMC_RMI_CALL(0x150) == 0xc4000150UL);
 static_assert(SMC_RMI_CALL(0x20e) == 0xc400020eUL);
 
+/* TF-RMM smc.h: the RMI reserves FNUMs 0x150 to 0x2CF (two ranges). */
+static_assert(RMI_FNUM_FIRST == 0x150);
+static_assert(RMI_FNUM_LAST == 0x2cf);
+
 /* 3.2: core and memory management */
 static_assert(SMC_RMI_VERSION == 0xc4000150UL);
 static_assert(SMC_RMI_RTT_DATA_MAP_INIT == 0xc4000153UL);

@@ -380,6 +380,8 @@ BEGIN {
 	for (i = 1; i <= n; i++)
 		c_keyword[words[i]] = 1
 	reserved_macro["SMC_RMI_CALL"] = "the header defines it, to make every FID"
+	reserved_macro["RMI_FNUM_FIRST"] = "the header defines it, from the FnumRanges"
+	reserved_macro["RMI_FNUM_LAST"] = "the header defines it, from the FnumRanges"
 	reserved_macro["__ASM_RMI_SMC_H"] = "the include guard of <asm/rmi_smc.h>"
 	reserved_macro["__ASM_RMI_CMDS_H"] = "the include guard of <asm/rmi_cmds.h>"
 	reserved_ident["register name", "res"] = "the wrapper uses it"
@@ -1203,6 +1205,20 @@ END {
 		for (i = 1; i <= n_fid_out; i++)
 			print fid_out[i]
 		print ""
+		if (n_ranges) {
+			lo = range_lo[1]
+			hi = range_hi[1]
+			for (i = 2; i <= n_ranges; i++) {
+				if (range_lo[i] < lo)
+					lo = range_lo[i]
+				if (range_hi[i] > hi)
+					hi = range_hi[i]
+			}
+			print "/* Lowest and highest FNUM of the RMI (FnumRange) */"
+			print tab_to("#define RMI_FNUM_FIRST", 48) hex(lo)
+			print tab_to("#define RMI_FNUM_LAST", 48) hex(hi)
+			print ""
+		}
 		for (i = 1; i <= nout; i++)
 			print out[i]
 	} else {

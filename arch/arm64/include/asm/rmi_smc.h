@@ -114,6 +114,10 @@
 #define SMC_RMI_VSMMU_CMD_COMPLETE		SMC_RMI_CALL(0x020d)
 #define SMC_RMI_PSMMU_INFO			SMC_RMI_CALL(0x020e)
 
+/* Lowest and highest FNUM of the RMI (FnumRange) */
+#define RMI_FNUM_FIRST				0x150
+#define RMI_FNUM_LAST				0x2cf
+
 /* DEN0137 revision described, and a macro to test for it */
 #define RMI_SPEC_REVISION			"2.0-bet1"
 #define RMI_SPEC_REVISION_2_0_BET1		1

@@ -9,7 +9,9 @@
  * to a model of the RMM, nothing else in the library knows about tests.
  */
 #include <linux/arm-smccc.h>
+#include <linux/atomic.h>
 #include <linux/errno.h>
+#include <linux/export.h>
 #include <linux/printk.h>
 #include <linux/stdarg.h>
 #include <linux/string.h>
@@ -54,6 +56,29 @@ int rmi_smccc_probe(void)
 }
 EXPORT_SYMBOL_IF_KUNIT(rmi_smccc_probe);
 
+/*
+ * The commands the library issued, by FNUM, for reports such as rmi.ko's.
+ * Counted before the seam, so that a test sees what the library asked for.
+ */
+static atomic_long_t rmi_calls[RMI_FNUM_LAST - RMI_FNUM_FIRST + 1];
+
+/**
+ * rmi_call_count() - how many times the library issued a command
+ * @fid: the command's function ID, SMC_RMI_*
+ *
+ * Return: the number of times since the library was loaded; 0 for a
+ * function ID outside the RMI's FNUMs.
+ */
+unsigned long rmi_call_count(unsigned long fid)
+{
+	unsigned long fnum = ARM_SMCCC_FUNC_NUM(fid);
+
+	if (fnum < RMI_FNUM_FIRST || fnum > RMI_FNUM_LAST)
+		return 0;
+	return atomic_long_read(&rmi_calls[fnum - RMI_FNUM_FIRST]);
+}
+EXPORT_SYMBOL_GPL(rmi_call_count);
+
 /**
  * rmi_smccc_call() - issue one RMI command
  * @args: X0 (function ID) to X17; registers the command does not take are 0
@@ -62,6 +87,11 @@ EXPORT_SYMBOL_IF_KUNIT(rmi_smccc_probe);
 void rmi_smccc_call(const struct arm_smccc_1_2_regs *args,
 		    struct arm_smccc_1_2_regs *res)
 {
+	unsigned long fnum = ARM_SMCCC_FUNC_NUM(args->a0);
+
+	if (fnum >= RMI_FNUM_FIRST && fnum <= RMI_FNUM_LAST)
+		atomic_long_inc(&rmi_calls[fnum - RMI_FNUM_FIRST]);
+
 	KUNIT_STATIC_STUB_REDIRECT(rmi_smccc_call, args, res);
 
 	arm_smccc_1_2_smc(args, res);
