@@ -329,10 +329,10 @@ run_stack()
 	rc=0
 	sh "$REPO/scripts/boot-stack.sh" "$bios" "$console" "$STACK_TIMEOUT" || rc=$?
 	[ $rc -ne 124 ] || echo "kunit: $rev on the stack: timed out after ${STACK_TIMEOUT}s"
-	prc=0
+	# Its exit status only repeats what the counts say.
 	{
 		cd "$K" &&
-		python3 tools/testing/kunit/kunit.py parse "$console" 2>&1 || prc=$?
+		python3 tools/testing/kunit/kunit.py parse "$console" 2>&1 || true
 	} | tee "$log" | filter
 
 	set -- $(counts "$log")

@@ -158,7 +158,8 @@ if [ -f "$dest.stamp" ] && [ "$(cat "$dest.stamp")" = "$want" ] && [ -d "$dest" 
 	echo "$dest"
 	exit 0
 fi
-rm -rf "$dest" "$dest.stamp" "$dest.tmp"
+# The old tree stays until the new one is complete.
+rm -rf "$dest.tmp"
 say "preparing $dest"
 rc=0
 make_tree "$dest.tmp" || rc=$?
@@ -166,6 +167,7 @@ if [ $rc -ne 0 ]; then
 	rm -rf "$dest.tmp"
 	exit $rc
 fi
+rm -rf "$dest" "$dest.stamp"
 mv "$dest.tmp" "$dest"
 echo "$want" >"$dest.stamp"
 echo "$dest"
