@@ -377,7 +377,7 @@ main()
 		case $RMI_KUNIT_FILTER in
 		*[!A-Za-z0-9_.*-]*) die "RMI_KUNIT_FILTER: a suite glob, e.g. rmi_real" ;;
 		esac
-		kunit_filter=--filter_glob=$RMI_KUNIT_FILTER
+		kunit_filter=$RMI_KUNIT_FILTER
 	fi
 	sed '/^CONFIG_CMDLINE=/s/"$/'"${RMI_KUNIT_FILTER:+ kunit.filter_glob=$RMI_KUNIT_FILTER}"'"/' \
 		"$REPO/tests/kunit/stack.kunitconfig" >"$WORK/stack.kunitconfig.tmp"
