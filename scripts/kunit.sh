@@ -15,6 +15,8 @@
 # tests/kunit, one-line hooks at the end of drivers/firmware/Kconfig and
 # drivers/firmware/Makefile), then run kunit.py.  All revisions share one
 # build directory, so switching revision only rebuilds the test objects.
+# The overlay stays in place between runs; --revert restores the tree byte
+# for byte (originals are saved in $RMI_CACHE/kunit/overlay).
 #
 # The stack run: build the revision's TF-RMM (scripts/build-rmm.sh) and a
 # TF-A with the kernel kunit.py just built as BL33 (scripts/build-tfa.sh;
@@ -25,13 +27,11 @@
 # skipped, with the reason, when RMI_KUNIT_STACK=0, or when QEMU has no
 # FEAT_RME or the firmware sources are neither in the vendor directory nor
 # fetchable (scripts/stack-src.sh): "make kunit" passes without them.
-# The overlay stays in place between runs; --revert restores the tree byte
-# for byte (originals are saved in $RMI_CACHE/kunit/overlay).
 #
 # The last line printed is "kunit: N passed, N failed" (sum over the
-# revisions and the runs, plain and stack).  The exit status is non-zero if any revision failed; a
-# revision that produced no test results (build or boot failure) counts as
-# one failed test.
+# revisions and the runs, plain and stack).  The exit status is non-zero if
+# any run failed; a run that produced no test results (build or boot
+# failure) counts as one failed test.
 #
 # Environment:
 #   RMI_CACHE          cache directory (default: $HOME/.cache/rmi-gen)
