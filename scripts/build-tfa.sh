@@ -19,7 +19,8 @@
 #
 # Environment:
 #   RMI_CACHE        cache directory
-#   RMI_TFA_SRC      a TF-A source tree to build instead of the pinned one
+#   RMI_TFA_SRC      a TF-A source tree to build instead of the pinned one,
+#                    in $RMI_CACHE/stack/tfa-REV-custom; make runs every time
 #   RMI_STACK_JOBS   parallel jobs (default: 2)
 #
 # Exit status: 0, 3 when the sources are unavailable, 1 on a build error.
@@ -47,7 +48,9 @@ else
 	srcid=$(cat "$src.stamp")
 fi
 
-bb=$RMI_CACHE/stack/tfa-$rev
+# A tree of the user's has a build directory of its own: switching to it
+# and back does not throw the pinned build away.
+bb=$RMI_CACHE/stack/tfa-$rev${RMI_TFA_SRC:+-custom}
 out=$bb/qemu/release
 MAKEARGS="CROSS_COMPILE=aarch64-linux-gnu- PLAT=qemu DEBUG=0 ENABLE_RME=1
 QEMU_USE_GIC_DRIVER=QEMU_GICV3 ARM_LINUX_KERNEL_AS_BL33=1 $STACK_TFA_FLAGS"
@@ -71,6 +74,13 @@ if [ ! -f "$bb.stamp" ] || [ "$(cat "$bb.stamp")" != "$want" ] ||
 	: >"$bb.log"
 	tfa_make all fip
 	echo "$want" >"$bb.stamp"
+	echo "$want_fip" >"$bb.fip-stamp"
+elif [ -n "${RMI_TFA_SRC:-}" ]; then
+	# The stamp cannot see edits in the user's tree: let make decide.
+	: >"$bb.log"
+	rm -f "$out/qemu_fw.bios"
+	[ "$(cat "$bb.fip-stamp" 2>/dev/null)" = "$want_fip" ] || rm -f "$out/fip.bin"
+	tfa_make all fip
 	echo "$want_fip" >"$bb.fip-stamp"
 elif [ "$(cat "$bb.fip-stamp" 2>/dev/null)" != "$want_fip" ]; then
 	echo "build-tfa: new kernel: repacking the FIP of $rev" >&2
