@@ -2,7 +2,9 @@
 # SPDX-License-Identifier: GPL-2.0-only
 #
 # Run the project's KUnit tests (tests/kunit) on arm64 under QEMU, once per
-# RMM specification revision, in the kernel tree unpacked by scripts/setup.sh.
+# RMM specification revision, in the kernel tree unpacked by scripts/setup.sh;
+# then the same kernel again on the real Arm CCA stack (QEMU with FEAT_RME,
+# TF-A, the TF-RMM of that revision: scripts/stack-sources.sh).
 #
 # Arguments: [REV...]  revisions to test (default: every described revision,
 #                      arch/arm64/tools/rmi-*, the default revision first:
@@ -18,15 +20,33 @@
 # The overlay stays in place between runs; --revert restores the tree byte
 # for byte (originals are saved in $RMI_CACHE/kunit/overlay).
 #
+# The stack run: build the revision's TF-RMM (scripts/build-rmm.sh) and a
+# TF-A with the kernel kunit.py just built as BL33 (scripts/build-tfa.sh;
+# only the FIP is redone when only the kernel changed), boot it
+# (scripts/boot-stack.sh) and read the console's KTAP with "kunit.py
+# parse".  The kernel takes its command line from CONFIG_CMDLINE
+# (tests/kunit/stack.kunitconfig), as TF-A passes none.  The stack run is
+# skipped, with the reason, when RMI_KUNIT_STACK=0, or when QEMU has no
+# FEAT_RME or the firmware sources are neither in the vendor directory nor
+# fetchable (scripts/stack-src.sh): "make kunit" passes without them.
+#
 # The last line printed is "kunit: N passed, N failed" (sum over the
-# revisions).  The exit status is non-zero if any revision failed; a
-# revision that produced no test results (build or boot failure) counts as
-# one failed test.
+# revisions and the runs, plain and stack).  The exit status is non-zero if
+# any run failed; a run that produced no test results (build or boot
+# failure) counts as one failed test.
 #
 # Environment:
 #   RMI_CACHE          cache directory (default: $HOME/.cache/rmi-gen)
 #   RMI_KUNIT_TIMEOUT  seconds allowed for one kunit.py run (default: 3600)
 #   RMI_KUNIT_VERBOSE  1: print every line of kunit.py's output
+#   RMI_KUNIT_FILTER   a suite glob (kunit.filter_glob), e.g. rmi_real: run
+#                      only those suites, under plain QEMU and on the stack
+#   RMI_KUNIT_STACK    0: skip the runs on the real stack
+#   RMI_KUNIT_STACK_TIMEOUT  seconds allowed for one boot of the stack
+#                      (default: 300)
+#   RMI_VENDOR_DIR, RMI_RMM_IMG_<REV>, RMI_RMM_SRC_<REV>, RMI_TFA_SRC,
+#   RMI_QEMU, RMI_STACK_JOBS: which firmware the stack runs, see
+#                      scripts/build-rmm.sh, build-tfa.sh and boot-stack.sh
 set -eu
 
 REPO=$(cd "$(dirname "$0")/.." && pwd -P)
@@ -37,6 +57,10 @@ WORK=$RMI_CACHE/kunit
 STATE=$WORK/overlay
 BUILD=$WORK/build
 TIMEOUT=${RMI_KUNIT_TIMEOUT:-3600}
+STACK_TIMEOUT=${RMI_KUNIT_STACK_TIMEOUT:-300}
+# At most two jobs: the machines are shared.
+JOBS=$(nproc)
+[ "$JOBS" -le 2 ] || JOBS=2
 
 TESTDIR=drivers/firmware/arm_rmi_test
 HEADERS="rmi_smc.h rmi_cmds.h"
@@ -247,7 +271,8 @@ run_rev()
 		timeout "$TIMEOUT" python3 tools/testing/kunit/kunit.py run \
 			--arch=arm64 --cross_compile=aarch64-linux-gnu- \
 			--kunitconfig="$REPO/tests/kunit/.kunitconfig" \
-			--build_dir="$BUILD" --jobs="$(nproc)" $extra 2>&1 || rc=$?
+			--kunitconfig="$WORK/stack.kunitconfig" \
+			--build_dir="$BUILD" --jobs="$JOBS" $extra ${kunit_filter:+"$kunit_filter"} 2>&1 || rc=$?
 		echo $rc >"$WORK/rc"
 	} | tee "$log" | filter
 	rc=$(cat "$WORK/rc" 2>/dev/null || echo 1)
@@ -271,6 +296,90 @@ run_rev()
 	total_pass=$((total_pass + pass))
 	total_fail=$((total_fail + fail))
 	[ "$rc" -eq 0 ] || status=1
+
+	# The stack boots the kernel kunit.py built: only if it built.
+	if grep -q 'Starting KUnit Kernel' "$log"; then
+		run_stack "$rev"
+	elif stack_wanted; then
+		echo "kunit: $rev on the stack: not run, the kernel did not build"
+	fi
+}
+
+# Is a stack run wanted at all?
+stack_wanted()
+{
+	[ "${RMI_KUNIT_STACK:-1}" != 0 ]
+}
+
+# The stack's tools, checked once: sets $stack_skip to why the stack runs
+# are skipped, or empty.
+stack_check()
+{
+	stack_skip=
+	if ! stack_wanted; then
+		stack_skip="RMI_KUNIT_STACK=0"
+	elif ! why=$(sh "$REPO/scripts/boot-stack.sh" --probe); then
+		stack_skip="$why (scripts/setup-stack.sh installs QEMU 10 from bookworm-backports)"
+	fi
+}
+
+# Build and boot the stack of revision $1 with the kernel just built, and
+# count the results like run_rev.
+run_stack()
+{
+	rev=$1
+	log=$WORK/stack-$rev.log
+	console=$WORK/stack-$rev.console
+	echo "kunit: === $rev on the real stack ==="
+	: >"$log"
+	if ! (. "$REPO/scripts/stack-sources.sh" && stack_rev "$rev"); then
+		# 2.0-bet3: no RMM of the pinned sources implements it.
+		echo "kunit: $rev on the stack: not run: no pinned RMM implements $rev" \
+		     "(scripts/stack-sources.sh)"
+		return 0
+	fi
+	if [ -n "$stack_skip" ]; then
+		echo "kunit: $rev on the stack: skipped: $stack_skip"
+		return 0
+	fi
+	rc=0
+	rmm=$(sh "$REPO/scripts/build-rmm.sh" "$rev") || rc=$?
+	[ $rc -ne 0 ] || bios=$(sh "$REPO/scripts/build-tfa.sh" "$rev" "$rmm" \
+		"$BUILD/arch/arm64/boot/Image") || rc=$?
+	if [ $rc -eq 3 ]; then
+		echo "kunit: $rev on the stack: skipped: the firmware sources are" \
+		     "not in $(. "$REPO/scripts/stack-sources.sh" &&
+			       stack_vendor_dir "$REPO") and could not be fetched"
+		return 0
+	elif [ $rc -ne 0 ]; then
+		echo "kunit: $rev on the stack: the firmware did not build"
+		total_fail=$((total_fail + 1))
+		status=1
+		return 0
+	fi
+
+	echo "kunit: booting $bios"
+	rc=0
+	sh "$REPO/scripts/boot-stack.sh" "$bios" "$console" "$STACK_TIMEOUT" || rc=$?
+	[ $rc -ne 124 ] || echo "kunit: $rev on the stack: timed out after ${STACK_TIMEOUT}s"
+	# Its exit status only repeats what the counts say.
+	{
+		cd "$K" &&
+		python3 tools/testing/kunit/kunit.py parse "$console" 2>&1 || true
+	} | tee "$log" | filter
+
+	set -- $(counts "$log")
+	pass=$1 fail=$2 found=$3
+	if [ "$found" -eq 0 ] || { [ "$rc" -ne 0 ] && [ "$fail" -eq 0 ]; }; then
+		echo "kunit: $rev on the stack: no complete test results," \
+		     "see $console"
+		fail=$((fail + 1))
+	fi
+	echo "kunit: $rev on the stack: $pass passed, $fail failed" \
+	     "(log: $log, console: $console)"
+	total_pass=$((total_pass + pass))
+	total_fail=$((total_fail + fail))
+	[ "$fail" -eq 0 ] || status=1
 }
 
 # Every described revision, the default one first.
@@ -304,7 +413,26 @@ main()
 	# Whatever stops the script, the closing line is printed.
 	trap aborted EXIT
 
+	# The stack's fragment, with the filter in the built-in command line
+	# (plain QEMU gets it from kunit.py's -append).
+	kunit_filter=
+	if [ -n "${RMI_KUNIT_FILTER:-}" ]; then
+		case $RMI_KUNIT_FILTER in
+		*[!A-Za-z0-9_.*-]*) die "RMI_KUNIT_FILTER: a suite glob, e.g. rmi_real" ;;
+		esac
+		kunit_filter=$RMI_KUNIT_FILTER
+	fi
+	sed '/^CONFIG_CMDLINE=/s/"$/'"${RMI_KUNIT_FILTER:+ kunit.filter_glob=$RMI_KUNIT_FILTER}"'"/' \
+		"$REPO/tests/kunit/stack.kunitconfig" >"$WORK/stack.kunitconfig.tmp"
+	# Rewritten only on change: kunit.py compares the contents anyway.
+	if cmp -s "$WORK/stack.kunitconfig.tmp" "$WORK/stack.kunitconfig"; then
+		rm -f "$WORK/stack.kunitconfig.tmp"
+	else
+		mv "$WORK/stack.kunitconfig.tmp" "$WORK/stack.kunitconfig"
+	fi
+
 	sh "$REPO/scripts/setup.sh"
+	stack_check
 	for rev in "$@"; do
 		run_rev "$rev"
 	done

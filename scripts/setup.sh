@@ -5,8 +5,14 @@
 # Debian's linux-source-6.12 into a cache directory.  Idempotent: a second run
 # only checks that everything is in place.
 #
+# Then, unless RMI_KUNIT_STACK=0, what the real Arm CCA stack needs
+# (scripts/setup-stack.sh: QEMU 10 from bookworm-backports, the firmware's
+# build tools).  Without them "make kunit" skips the stack runs, so their
+# failure (offline) is reported, not fatal.
+#
 # Environment:
-#   RMI_CACHE   where the kernel tree is unpacked (default: $HOME/.cache/rmi-gen)
+#   RMI_CACHE        where the kernel tree is unpacked (default: $HOME/.cache/rmi-gen)
+#   RMI_KUNIT_STACK  0: do not install the stack's packages
 set -eu
 
 CACHE=${RMI_CACHE:-${HOME:-/root}/.cache/rmi-gen}
@@ -38,4 +44,9 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$tarball" ]; then
 	tar -xJf "$tarball" -C "$CACHE/linux.tmp" --strip-components=1
 	mv "$CACHE/linux.tmp" "$CACHE/linux"
 	echo "$tarball" >"$stamp"
+fi
+
+if [ "${RMI_KUNIT_STACK:-1}" != 0 ]; then
+	sh "$(dirname "$0")/setup-stack.sh" ||
+		echo "setup: the real stack's packages are not installed: make kunit will skip the stack runs" >&2
 fi
