@@ -41,7 +41,7 @@ struct badargs_case {
 
 static const struct cca_realm_config good_cfg = {
 	.s2sz = 40, .rtt_level_start = 1, .hash_algo = RMI_HASH_SHA_256,
-	.max_recs = 2,
+	.num_bps = 1, .num_wps = 1, .max_recs = 2,
 };
 
 /* Configurations beyond the model's features (rmi_model_default_config()). */
@@ -49,23 +49,41 @@ static const struct cfg_case {
 	const char *name;
 	struct cca_realm_config cfg;
 } cfg_cases[] = {
-	{ "s2sz_big", { .s2sz = 49, .rtt_level_start = 0, .max_recs = 1 } },
-	{ "s2sz_small", { .s2sz = 31, .rtt_level_start = 1, .max_recs = 1 } },
-	{ "lpa2", { .s2sz = 40, .rtt_level_start = 1, .lpa2 = true, .max_recs = 1 } },
-	{ "sve_vl", { .s2sz = 40, .rtt_level_start = 1, .sve = true, .sve_vl = 4,
-		      .max_recs = 1 } },
-	{ "vl_no_sve", { .s2sz = 40, .rtt_level_start = 1, .sve_vl = 1, .max_recs = 1 } },
-	{ "bps", { .s2sz = 40, .rtt_level_start = 1, .num_bps = 6, .max_recs = 1 } },
-	{ "wps", { .s2sz = 40, .rtt_level_start = 1, .num_wps = 4, .max_recs = 1 } },
-	{ "hash_384", { .s2sz = 40, .rtt_level_start = 1, .max_recs = 1,
-			.hash_algo = RMI_HASH_SHA_384 } },
-	{ "hash_bad", { .s2sz = 40, .rtt_level_start = 1, .max_recs = 1, .hash_algo = 7 } },
-	{ "recs_0", { .s2sz = 40, .rtt_level_start = 1, .max_recs = 0 } },
-	{ "recs_many", { .s2sz = 40, .rtt_level_start = 1, .max_recs = 9 } },
-	{ "level_3", { .s2sz = 40, .rtt_level_start = 3, .max_recs = 1 } },
-	{ "level_neg", { .s2sz = 40, .rtt_level_start = -1, .max_recs = 1 } },
-	{ "level_shallow", { .s2sz = 32, .rtt_level_start = 0, .max_recs = 1 } },
-	{ "level_deep", { .s2sz = 48, .rtt_level_start = 2, .max_recs = 1 } },
+	{ "s2sz_big", { .s2sz = 49, .rtt_level_start = 0, .num_bps = 1,
+		.num_wps = 1, .max_recs = 1 } },
+	{ "s2sz_small", { .s2sz = 31, .rtt_level_start = 1, .num_bps = 1,
+		.num_wps = 1, .max_recs = 1 } },
+	{ "lpa2", { .s2sz = 40, .rtt_level_start = 1, .lpa2 = true,
+		.num_bps = 1, .num_wps = 1, .max_recs = 1 } },
+	{ "sve_vl", { .s2sz = 40, .rtt_level_start = 1, .sve = true,
+		.sve_vl = 4, .num_bps = 1, .num_wps = 1, .max_recs = 1 } },
+	{ "vl_no_sve", { .s2sz = 40, .rtt_level_start = 1, .sve_vl = 1,
+		.num_bps = 1, .num_wps = 1, .max_recs = 1 } },
+	{ "bps", { .s2sz = 40, .rtt_level_start = 1, .num_bps = 6,
+		.num_wps = 1, .max_recs = 1 } },
+	{ "wps", { .s2sz = 40, .rtt_level_start = 1, .num_bps = 1,
+		.num_wps = 4, .max_recs = 1 } },
+	/* DEN0137 B4.4.12 RmiRealmParams: 0 breakpoints or watchpoints is reserved. */
+	{ "bps_0", { .s2sz = 40, .rtt_level_start = 1, .num_wps = 1,
+		.max_recs = 1 } },
+	{ "wps_0", { .s2sz = 40, .rtt_level_start = 1, .num_bps = 1,
+		.max_recs = 1 } },
+	{ "hash_384", { .s2sz = 40, .rtt_level_start = 1, .num_bps = 1,
+		.num_wps = 1, .max_recs = 1, .hash_algo = RMI_HASH_SHA_384 } },
+	{ "hash_bad", { .s2sz = 40, .rtt_level_start = 1, .num_bps = 1,
+		.num_wps = 1, .max_recs = 1, .hash_algo = 7 } },
+	{ "recs_0", { .s2sz = 40, .rtt_level_start = 1, .num_bps = 1,
+		.num_wps = 1, .max_recs = 0 } },
+	{ "recs_many", { .s2sz = 40, .rtt_level_start = 1, .num_bps = 1,
+		.num_wps = 1, .max_recs = 9 } },
+	{ "level_3", { .s2sz = 40, .rtt_level_start = 3, .num_bps = 1,
+		.num_wps = 1, .max_recs = 1 } },
+	{ "level_neg", { .s2sz = 40, .rtt_level_start = -1, .num_bps = 1,
+		.num_wps = 1, .max_recs = 1 } },
+	{ "level_shallow", { .s2sz = 32, .rtt_level_start = 0, .num_bps = 1,
+		.num_wps = 1, .max_recs = 1 } },
+	{ "level_deep", { .s2sz = 48, .rtt_level_start = 2, .num_bps = 1,
+		.num_wps = 1, .max_recs = 1 } },
 };
 
 static void cfg_desc(const struct cfg_case *c, char *desc)

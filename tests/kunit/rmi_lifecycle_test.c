@@ -319,7 +319,7 @@ static void rmi_lifecycle_model_errors(struct kunit *test)
 {
 	struct cca_realm_config rcfg = {
 		.s2sz = 40, .rtt_level_start = 1, .hash_algo = RMI_HASH_SHA_256,
-		.max_recs = 1,
+		.num_bps = 1, .num_wps = 1, .max_recs = 1,
 	};
 	struct cca_rec_config rec_cfg = { .runnable = true };
 	unsigned long leaked = rmi_leaked_granules();

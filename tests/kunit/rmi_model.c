@@ -385,7 +385,9 @@ static bool realm_params_ok(struct rmi_model *m, const struct realm_params *p)
 		   p->sve_vl > FIELD_GET(RMI_FEATURE_REGISTER_0_SVE_VL_MASK, f0)) :
 	    p->sve_vl)
 		return false;
-	if (p->num_bps > FIELD_GET(RMI_FEATURE_REGISTER_0_NUM_BPS_MASK, f0) ||
+	/* 0 breakpoints or watchpoints is reserved (B4.4.12). */
+	if (!p->num_bps || !p->num_wps ||
+	    p->num_bps > FIELD_GET(RMI_FEATURE_REGISTER_0_NUM_BPS_MASK, f0) ||
 	    p->num_wps > FIELD_GET(RMI_FEATURE_REGISTER_0_NUM_WPS_MASK, f0))
 		return false;
 	switch (p->hash_algo) {

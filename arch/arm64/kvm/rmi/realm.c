@@ -64,7 +64,9 @@ static long cca_realm_check(const struct cca_realm_config *cfg,
 		return -EINVAL;
 	if (cfg->sve ? (!f->sve || cfg->sve_vl > f->sve_vl) : cfg->sve_vl)
 		return -EINVAL;
-	if (cfg->num_bps > f->num_bps || cfg->num_wps > f->num_wps)
+	/* Counts minus one: 0 is reserved (DEN0137 B4.4.12 RmiRealmParams). */
+	if (!cfg->num_bps || cfg->num_bps > f->num_bps ||
+	    !cfg->num_wps || cfg->num_wps > f->num_wps)
 		return -EINVAL;
 	if (!cca_hash_supported(f, cfg->hash_algo))
 		return -EINVAL;

@@ -37,7 +37,12 @@ int rmi_smccc_probe(void)
 
 	KUNIT_STATIC_STUB_REDIRECT(rmi_smccc_probe);
 
-	pfr0 = read_sanitised_ftr_reg(SYS_ID_AA64PFR0_EL1);
+	/*
+	 * The kernel's sanitised copy of ID_AA64PFR0_EL1 does not track the
+	 * RME field (it reads as 0 there), so read this CPU's own: FEAT_RME
+	 * is a property of the whole system, not of one CPU.
+	 */
+	pfr0 = read_sysreg_s(SYS_ID_AA64PFR0_EL1);
 	if (!cpuid_feature_extract_unsigned_field(pfr0, ID_AA64PFR0_EL1_RME_SHIFT)) {
 		pr_info("RMI: no FEAT_RME\n");
 		return -ENXIO;
