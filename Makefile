@@ -6,13 +6,15 @@
 RMI_REV ?= $(shell cat arch/arm64/tools/default-revision)
 GEN_OUT ?= out/$(RMI_REV)
 
-.PHONY: help setup gen check kunit test run mutate diff clean
+.PHONY: help setup gen check kunit module-test test run mutate diff clean
 
 help:
 	@echo 'Targets:'
-	@echo '  run     - the main job: build the KUnit suites and run them under'
-	@echo '            QEMU arm64 (for RMI_REV, default $(RMI_REV))'
-	@echo '  test    - every test: check, then kunit for every revision'
+	@echo '  run     - the main job: a Realm created, run and destroyed on a real'
+	@echo '            RMM: boots QEMU with FEAT_RME, TF-A, TF-RMM and a kernel'
+	@echo '            whose init loads rmi.ko, and shows its report; Realm size:'
+	@echo '            make run RAM_MB=16 NR_RECS=2'
+	@echo '  test    - every test: check, kunit for every revision, module-test'
 	@echo '  check   - fast checks: generated headers up to date, generator tests,'
 	@echo '            headers of every revision built for arm64 with W=1 and'
 	@echo '            sparse with the value, compat and KUnit tests, wrapper'
@@ -26,6 +28,9 @@ help:
 	@echo '            revision: make kunit RMI_REV=1.0-rel0; one suite:'
 	@echo '            RMI_KUNIT_FILTER=rmi_real; no stack runs:'
 	@echo '            RMI_KUNIT_STACK=0 (skipped anyway without the sources)'
+	@echo '  module-test - rmi_test.ko (the KUnit suites as a module, rmi_real'
+	@echo '            among them) loaded on the real stack, as make run loads'
+	@echo '            rmi.ko: KTAP parsed, load and unload clean, no WARN/BUG'
 	@echo '  mutate  - mutation test of the tests (not part of test): seeded'
 	@echo '            mutations of each description, each run through the'
 	@echo '            generator and the fast tests; prints killed/total per'
@@ -67,10 +72,14 @@ kunit:
 	sh scripts/kunit.sh
 endif
 
-test: check kunit
+module-test:
+	sh scripts/module-test.sh
 
+test: check kunit module-test
+
+RUN_ARGS := $(if $(RAM_MB),ram_mb=$(RAM_MB)) $(if $(NR_RECS),nr_recs=$(NR_RECS))
 run:
-	sh scripts/kunit.sh $(RMI_REV)
+	sh scripts/run.sh $(RUN_ARGS)
 
 MUTATE_SEED ?= 1
 MUTATE_PER_KIND ?= 4

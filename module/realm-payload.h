@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * The Realm rmi.ko runs (realm-payload.S), as the module sees it.
+ */
+#ifndef __RMI_REALM_PAYLOAD_H
+#define __RMI_REALM_PAYLOAD_H
+
+/* The immediate of the Realm's host call, to tell it from any other. */
+#define RMI_PAYLOAD_HOST_CALL_IMM	0x1cca
+
+#ifndef __ASSEMBLY__
+extern const char rmi_realm_payload[];
+extern const char rmi_realm_payload_end[];
+#endif
+
+#endif /* __RMI_REALM_PAYLOAD_H */
