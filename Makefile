@@ -73,7 +73,7 @@ kunit:
 endif
 
 module-test:
-	sh scripts/module-test.sh
+	sh scripts/run.sh --test
 
 test: check kunit module-test
 

@@ -2,17 +2,24 @@
 # SPDX-License-Identifier: GPL-2.0-only
 #
 # make run: a Realm created, run and destroyed on a real RMM.
+# make module-test (run.sh --test): the KUnit suites as a module there.
 #
 # Sets up the machine, builds the real Arm CCA stack for the default
-# revision (QEMU with FEAT_RME, TF-A, TF-RMM), a small kernel with rmi.ko
-# in its initramfs (scripts/build-run.sh), and boots it.  The kernel's init
-# loads rmi.ko, which finds and activates the RMM, creates a Realm, runs it
-# until it powers off and tears it down; then unloads it and powers off.
-# The module's report is printed as it comes; the exit status says whether
-# every step worked and every granule came back.
+# revision (QEMU with FEAT_RME, TF-A, TF-RMM), a small kernel with the
+# modules in its initramfs (scripts/build-run.sh), and boots it.  The
+# kernel's init loads one module, unloads it and powers off.
 #
-# Usage: scripts/run.sh [ram_mb=N] [nr_recs=N]
-#   the module parameters (default: those of module/rmi_main.c)
+# run.sh [ram_mb=N] [nr_recs=N]
+#   rmi.ko, with these parameters: it finds and activates the RMM, creates
+#   a Realm, runs it until it powers off and tears it down.  Its report is
+#   printed; passes when it says every granule is back.
+# run.sh --test
+#   rmi_test.ko: passes when kunit.py parses its KTAP with no failure.  The
+#   last line is "module-test: N passed, N failed".  Without the firmware
+#   sources it says so and passes, as make kunit's stack runs do.
+#
+# Both fail when the module does not load and unload cleanly, or the kernel
+# prints a WARNING, BUG, Oops or panic.
 #
 # Environment:
 #   RMI_CACHE              cache directory (default: $HOME/.cache/rmi-gen)
@@ -25,51 +32,97 @@ export RMI_CACHE
 rev=$(cat "$top/arch/arm64/tools/default-revision")
 RUN=$RMI_CACHE/run
 
+if [ "${1:-}" = --test ]; then
+	[ $# -eq 1 ] || { echo "usage: $0 --test" >&2; exit 2; }
+	shift
+	tag=module-test
+	module=rmi_test.ko
+else
+	tag=run
+	module=rmi.ko
+	for arg in "$@"; do
+		case $arg in
+		ram_mb=[0-9]*|nr_recs=[0-9]*) ;;
+		*) echo "usage: $0 [ram_mb=N] [nr_recs=N] | --test" >&2; exit 2 ;;
+		esac
+	done
+fi
+console=$RUN/$tag.console
+
 step()
 {
-	echo "run: $*"
+	echo "$tag: $*"
 }
 
-for arg in "$@"; do
-	case $arg in
-	ram_mb=[0-9]*|nr_recs=[0-9]*) ;;
-	*) echo "usage: $0 [ram_mb=N] [nr_recs=N]" >&2; exit 2 ;;
-	esac
-done
-
-step "set-up (Debian packages, kernel tree, QEMU with FEAT_RME)"
-sh "$top/scripts/setup.sh"
-why=$(sh "$top/scripts/boot-stack.sh" --probe) ||
-	{ echo "run: cannot boot the stack: $why" >&2; exit 1; }
-
-step "the RMM of $rev (TF-RMM, built once, then cached)"
-rmm=$(sh "$top/scripts/build-rmm.sh" "$rev") || {
-	rc=$?
-	[ $rc -ne 3 ] || echo "run: the firmware sources are not available" \
-		"(scripts/stack-sources.sh says where they are looked for)" >&2
+fail()
+{
+	step "FAILED: $*"
+	[ $tag = run ] || step "0 passed, 1 failed"
 	exit 1
 }
 
-step "the kernel, rmi.ko and the initramfs"
-image=$(sh "$top/scripts/build-run.sh" rmi.ko "$@")
+step "set-up (Debian packages, kernel tree, QEMU with FEAT_RME)"
+sh "$top/scripts/setup.sh"
+why=$(sh "$top/scripts/boot-stack.sh" --probe) || fail "cannot boot the stack: $why"
 
-step "TF-A with the RMM and the kernel"
-bios=$(sh "$top/scripts/build-tfa.sh" "$rev" "$rmm" "$image")
-
-console=$RUN/console.log
-step "booting: QEMU $(qemu-system-aarch64 --version | sed -n '1s/.*version //p'), TF-A, TF-RMM, Linux; rmi-init loads /rmi.ko $*"
+step "the RMM of $rev (TF-RMM, built once, then cached)"
 rc=0
-sh "$top/scripts/boot-stack.sh" "$bios" "$console" \
-	"${RMI_RUN_TIMEOUT:-300}" || rc=$?
-grep -a '^\(\[[ 0-9.]*\] \)\?\(rmi\|rmi-init\|RMI\):\|WARNING:\|BUG:\|Oops\|Kernel panic' \
-	"$console" | sed 's/^\[[ 0-9.]*\] //' || true
-[ $rc -ne 124 ] || echo "run: QEMU timed out; console: $console"
-
-if grep -aq 'rmi: done: every granule is back' "$console" &&
-   grep -aq 'rmi-init: 1 loaded, 1 unloaded, 0 failed' "$console" &&
-   ! grep -aq 'WARNING:\|BUG:\|Oops' "$console"; then
-	step "passed: the Realm ran on the RMM and every granule came back (console: $console)"
+rmm=$(sh "$top/scripts/build-rmm.sh" "$rev") || rc=$?
+if [ $rc -eq 3 ] && [ $tag = module-test ]; then
+	step "skipped: the firmware sources are not available" \
+	     "(scripts/stack-sources.sh says where they are looked for)"
 	exit 0
 fi
-step "FAILED (console: $console)"
-exit 1
+[ $rc -ne 3 ] || fail "the firmware sources are not available" \
+	"(scripts/stack-sources.sh says where they are looked for)"
+[ $rc -eq 0 ] || fail "the RMM did not build"
+
+step "the kernel, the modules and the initramfs"
+image=$(sh "$top/scripts/build-run.sh" $module "$@") || fail "the kernel or the modules did not build"
+step "TF-A with the RMM and the kernel"
+bios=$(sh "$top/scripts/build-tfa.sh" "$rev" "$rmm" "$image") || fail "TF-A did not build"
+
+step "booting: QEMU $(qemu-system-aarch64 --version | sed -n '1s/.*version //p'), TF-A, TF-RMM, Linux; rmi-init loads /$module $*"
+rc=0
+sh "$top/scripts/boot-stack.sh" "$bios" "$console" "${RMI_RUN_TIMEOUT:-300}" || rc=$?
+[ $rc -ne 124 ] || step "QEMU timed out"
+
+failed=0
+if [ $tag = run ]; then
+	grep -a '^\(\[[ 0-9.]*\] \)\?\(rmi\|rmi-init\|RMI\):' "$console" |
+		sed 's/^\[[ 0-9.]*\] //' || true
+	grep -aq 'rmi: done: every granule is back' "$console" || failed=1
+else
+	# The kernel prints an empty KTAP plan at boot (no built-in suites):
+	# parse from the module's load on.
+	log=$RUN/$tag.log
+	sed -n '/rmi-init: loading/,$p' "$console" >"$console.module"
+	(cd "$RMI_CACHE/linux" &&
+	 python3 tools/testing/kunit/kunit.py parse "$console.module") >"$log" 2>&1 || true
+	sed 's/\x1b\[[0-9;]*m//g' "$log" | grep -v '\[PASSED\]' | tail -n 14
+	set -- $(sed -n 's/\x1b\[[0-9;]*m//g; s/.*Testing complete\. Ran [0-9]* tests*:* *//p' "$log" |
+		tail -n 1 | awk -F', *' '
+			{ for (i = 1; i <= NF; i++) { split($i, kv, ": *"); n[kv[1]] = kv[2] } }
+			END { print n["passed"] + 0, n["failed"] + n["crashed"] + n["errors"] + 0, NR }')
+	pass=$1 failed=$2
+	[ "$3" -gt 0 ] || { step "no test results on the console"; failed=$((failed + 1)); }
+	grep -a 'rmi-init:' "$console" | sed 's/^\[[ 0-9.]*\] //'
+fi
+if ! grep -aq 'rmi-init: 1 loaded, 1 unloaded, 0 failed' "$console"; then
+	step "$module did not load and unload cleanly"
+	failed=$((failed + 1))
+fi
+if grep -a 'WARNING:\|BUG:\|Oops\|Kernel panic' "$console"; then
+	step "the kernel reported a problem (above)"
+	failed=$((failed + 1))
+fi
+
+step "console: $console"
+if [ $tag = module-test ]; then
+	step "$pass passed, $failed failed"
+elif [ $failed -eq 0 ]; then
+	step "passed: the Realm ran on the RMM and every granule came back"
+else
+	step "FAILED"
+fi
+[ $failed -eq 0 ]
