@@ -31,7 +31,7 @@
 
 /* Pages of a case: the first RAW_PAGES for the sequence, then the library's. */
 #define DIFF_ORDER	8
-#define DIFF_PAGES	(1U << DIFF_ORDER)
+#define DIFF_PAGES	BIT(DIFF_ORDER)
 #define RAW_PAGES	8
 #define DIFF_LOG	64
 /* SMCs of a real run kept for a failure's report. */
@@ -167,8 +167,15 @@ static long diff_realm(struct diff_ctx *c, unsigned int max_recs)
 	return L(c, cca_realm_create(&c->realm, &cfg, &c->ops));
 }
 
-#define DELEGATE(c, i)	 D(c, GRANULE_RANGE_DELEGATE, P(c, i), P(c, i) + PAGE_SIZE, 0, 0)
-#define UNDELEGATE(c, i) D(c, GRANULE_RANGE_UNDELEGATE, P(c, i), P(c, i) + PAGE_SIZE, 0, 0)
+/* Delegate or undelegate raw page @i, logged at the caller's line. */
+static void diff_range(struct diff_ctx *c, int line, unsigned long fid,
+		       unsigned int i)
+{
+	diff_call_line(c, line, fid, P(c, i), P(c, i) + PAGE_SIZE, 0, 0);
+}
+
+#define DELEGATE(c, i)	 diff_range(c, __LINE__, SMC_RMI_GRANULE_RANGE_DELEGATE, i)
+#define UNDELEGATE(c, i) diff_range(c, __LINE__, SMC_RMI_GRANULE_RANGE_UNDELEGATE, i)
 
 /* The one-way set-up commands, once the RMM is active. */
 static void seq_activated(struct diff_ctx *c)

@@ -108,8 +108,9 @@ int rmi_real_lib_activate(void)
 EXPORT_SYMBOL_GPL(rmi_real_lib_activate);
 
 /* Once activated, the one-way commands are answered in the RMM's place. */
-static void rmi_real_replay_call(const struct arm_smccc_1_2_regs *args,
-				 struct arm_smccc_1_2_regs *res)
+static void __maybe_unused
+rmi_real_replay_call(const struct arm_smccc_1_2_regs *args,
+		     struct arm_smccc_1_2_regs *res)
 {
 	if (args->a0 == SMC_RMI_RMM_CONFIG_SET ||
 	    args->a0 == SMC_RMI_RMM_ACTIVATE) {
@@ -292,8 +293,9 @@ EXPORT_SYMBOL_GPL(rmi_real_mem_prove);
 static struct rmi_real_fault *rmi_real_fault_cur;
 
 /* The stub of rmi_smccc_call(): refuse one call, forward the others. */
-static void rmi_real_fault_call(const struct arm_smccc_1_2_regs *args,
-				struct arm_smccc_1_2_regs *res)
+static void __maybe_unused
+rmi_real_fault_call(const struct arm_smccc_1_2_regs *args,
+		    struct arm_smccc_1_2_regs *res)
 {
 	struct rmi_real_fault *f = rmi_real_fault_cur;
 	/* @res may be @args: keep the function ID. */
