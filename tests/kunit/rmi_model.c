@@ -427,6 +427,10 @@ static unsigned long h_realm_create(struct rmi_model *m, const unsigned long *x,
 	p = phys_to_virt(x[2]);
 	if (!realm_params_ok(m, p))
 		return RMI_ERROR_INPUT;
+	/* B4.3.9 alias: the RD is not one of the starting RTTs. */
+	if (x[1] >= p->rtt_base &&
+	    x[1] < p->rtt_base + p->rtt_num_start * PAGE_SIZE)
+		return RMI_ERROR_INPUT;
 	if (!commit)
 		return RMI_SUCCESS;
 
@@ -654,6 +658,35 @@ static unsigned long h_rtt_destroy(struct rmi_model *m, const unsigned long *x,
 	e->state = RMI_VOID;
 	e->pa = 0;
 	rtt_free(m, child);
+	return RMI_SUCCESS;
+}
+
+/*
+ * B4.3.20 (1.0-rel0), carried into 2.0: the entry at @level, or where the
+ * walk stopped above it.
+ */
+static unsigned long h_rtt_read_entry(struct rmi_model *m, const unsigned long *x,
+				      unsigned long *res, bool commit)
+{
+	struct mrealm *r = realm_at(m, x[1]);
+	unsigned long ipa = x[2];
+	long level = x[3], l;
+	struct mrtte *e;
+	struct mrtt *t;
+
+	if (!r)
+		return RMI_ERROR_INPUT;
+	if (level < r->start || level > RMI_RTT_MAX_LEVEL || !ipa_ok(r, ipa) ||
+	    !IS_ALIGNED(ipa, BIT_ULL(shift(level))))
+		return RMI_ERROR_INPUT;
+	if (!commit)
+		return RMI_SUCCESS;
+	t = walk(m, r, ipa, level, &l);
+	e = entry(t, ipa, l);
+	res[1] = l;
+	res[2] = e->state;
+	res[3] = e->state == RMI_VOID ? 0 : e->pa;
+	res[4] = e->ripas;
 	return RMI_SUCCESS;
 }
 
@@ -1138,6 +1171,7 @@ static const handler handlers[NR_FNUM] = {
 	[FNUM(SMC_RMI_REC_ENTER)] = h_rec_enter,
 	[FNUM(SMC_RMI_RTT_CREATE)] = h_rtt_create,
 	[FNUM(SMC_RMI_RTT_DESTROY)] = h_rtt_destroy,
+	[FNUM(SMC_RMI_RTT_READ_ENTRY)] = h_rtt_read_entry,
 	[FNUM(SMC_RMI_RTT_INIT_RIPAS)] = h_init_ripas,
 	[FNUM(SMC_RMI_RTT_DATA_MAP_INIT)] = h_data_map_init,
 	[FNUM(SMC_RMI_RTT_DATA_MAP)] = h_data_map,

@@ -12,9 +12,14 @@
  *     implementing exactly that revision; another revision gets
  *     RMI_ERROR_INPUT and the same range;
  *   - RMI_FEATURES(0) succeeds with a sane S2SZ;
- *   - 2.0-bet1: granule commands fail with RMI_ERROR_GLOBAL before
+ *   - 2.0: granule commands fail with RMI_ERROR_GLOBAL before
  *     RMM_CONFIG_SET + RMM_ACTIVATE, which succeed; then granules are
- *     delegated and undelegated with GRANULE_RANGE_(UN)DELEGATE;
+ *     delegated and undelegated with GRANULE_RANGE_(UN)DELEGATE.  Where
+ *     the RMI library is built in (the default revision), the library's
+ *     rmi_init() configures and activates the RMM, so that the suites
+ *     running the library on the RMM later in the boot share it
+ *     (rmi_real_lib.c); elsewhere (2.0-bet3) the suite issues the two
+ *     commands itself;
  *   - 1.0-rel0: granules are delegated and undelegated with
  *     GRANULE_(UN)DELEGATE, and an empty Realm is created and destroyed.
  *
@@ -35,6 +40,17 @@
 
 #include <asm/rmi_cmds.h>
 #include <asm/rmi_smc.h>
+
+/*
+ * The RMI library, built in for the default revision: it activates the
+ * RMM.  Built in only, as rmi_init() writes data sealed after boot.
+ */
+#if IS_ENABLED(CONFIG_RMI_LIB_KUNIT_TEST) && IS_BUILTIN(CONFIG_RMI_KUNIT_TEST)
+#define RMI_REAL_LIB
+#include <asm/rmi.h>
+
+#include "rmi_real_lib.h"	/* default revision only */
+#endif
 
 /* The 2.0 betas described share every command this suite issues. */
 #if defined(RMI_SPEC_REVISION_2_0_BET1) || defined(RMI_SPEC_REVISION_2_0_BET3)
@@ -82,6 +98,9 @@
  * @config_get_ret: RMM_CONFIG_GET's return code
  * @config_set_ret: RMM_CONFIG_SET's return code
  * @activate_ret: RMM_ACTIVATE's return code
+ * @init_err: rmi_init()'s result, with the library
+ * @lib_config_sets: RMM_CONFIG_SET commands rmi_init() issued
+ * @lib_activates: RMM_ACTIVATE commands rmi_init() issued
  * @config: the configuration RMM_CONFIG_GET returned
  */
 struct rmi_real_state {
@@ -94,6 +113,9 @@ struct rmi_real_state {
 	unsigned long config_get_ret;
 	unsigned long config_set_ret;
 	unsigned long activate_ret;
+	int init_err;
+	unsigned long lib_config_sets;
+	unsigned long lib_activates;
 	struct rmm_config config;
 #endif
 };
@@ -252,6 +274,21 @@ static void rmi_real_activate(void)
 	config = page_address(page);
 	rmi_real.config_get_ret = rmi_rmm_config_get(page_to_phys(page));
 	rmi_real.config = *config;
+#ifdef RMI_REAL_LIB
+	__free_page(page);
+	/* The library configures and activates, with the real SMCs. */
+	rmi_real.lib_config_sets = rmi_call_count(SMC_RMI_RMM_CONFIG_SET);
+	rmi_real.lib_activates = rmi_call_count(SMC_RMI_RMM_ACTIVATE);
+	rmi_real.init_err = rmi_real_lib_activate();
+	rmi_real.lib_config_sets = rmi_call_count(SMC_RMI_RMM_CONFIG_SET) -
+				   rmi_real.lib_config_sets;
+	rmi_real.lib_activates = rmi_call_count(SMC_RMI_RMM_ACTIVATE) -
+				 rmi_real.lib_activates;
+	if (!rmi_real.init_err) {
+		rmi_real.config_set_ret = RMI_SUCCESS;
+		rmi_real.activate_ret = RMI_SUCCESS;
+	}
+#else
 	memset(config, 0, sizeof(*config));
 	config->tracking_region_size = 0;
 	config->rmi_granule_size = RMI_GRANULE_SIZE_4KB;
@@ -263,6 +300,7 @@ static void rmi_real_activate(void)
 	 */
 	if (RMI_RETURN_STATUS(rmi_real.config_set_ret) == RMI_SUCCESS)
 		rmi_real.activate_ret = rmi_rmm_activate(NULL);
+#endif
 }
 #endif
 
@@ -446,7 +484,8 @@ static void rmi_real_delegate_test(struct kunit *test)
  *
  * Before activation, GRANULE_RANGE_DELEGATE fails with RMI_ERROR_GLOBAL;
  * RMM_CONFIG_GET, RMM_CONFIG_SET (4KB granules, no tracking region) and
- * RMM_ACTIVATE succeed.
+ * RMM_ACTIVATE succeed; with the library, rmi_init() succeeded having
+ * issued each of the last two once.
  */
 static void rmi_real_activate_test(struct kunit *test)
 {
@@ -459,6 +498,11 @@ static void rmi_real_activate_test(struct kunit *test)
 			RMI_SUCCESS);
 	KUNIT_EXPECT_EQ(test, rmi_real_status(rmi_real.activate_ret),
 			RMI_SUCCESS);
+#ifdef RMI_REAL_LIB
+	KUNIT_EXPECT_EQ(test, rmi_real.init_err, 0);
+	KUNIT_EXPECT_EQ(test, rmi_real.lib_config_sets, 1);
+	KUNIT_EXPECT_EQ(test, rmi_real.lib_activates, 1);
+#endif
 	kunit_info(test, "RMM_CONFIG_GET: tracking_region_size %llu, rmi_granule_size %llu\n",
 		   rmi_real.config.tracking_region_size,
 		   rmi_real.config.rmi_granule_size);

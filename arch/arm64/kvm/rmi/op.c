@@ -198,7 +198,11 @@ static long rmi_op_continue_step(struct rmi_op_state *s, struct rmi_op_out *out)
 	} while (rmi_retry(ret, &tries));
 	s->ret = ret;
 	if (RMI_RETURN_STATUS(ret) == RMI_INCOMPLETE) {
-		s->handle = next.handle;
+		/*
+		 * The handle names the operation until it ends: TF-RMM
+		 * answers 0 in X1 when an operation turns to reclaiming,
+		 * which is another operation's handle once two are pending.
+		 */
 		s->donate_req = next.donate_req;
 		return 0;
 	}
@@ -260,8 +264,6 @@ static void rmi_op_cancel_all(struct rmi_op_state *s, struct rmi_op_out *out)
 		ret = rmi_op_cancel(s->handle, &next);
 	} while (rmi_retry(ret, &tries));
 	s->ret = ret;
-	if (RMI_RETURN_STATUS(ret) == RMI_INCOMPLETE)
-		s->handle = next.handle;
 	while (RMI_RETURN_STATUS(s->ret) == RMI_INCOMPLETE) {
 		if (rmi_op_step(s, out, true))
 			return;

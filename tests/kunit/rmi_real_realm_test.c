@@ -1,0 +1,206 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * KUnit suites rmi_real_realm and rmi_real_faults: the RMI library on the
+ * real RMM (the Arm CCA stack of scripts/kunit.sh; skipped, with the
+ * reason, where there is none).
+ *
+ * rmi_real_realm builds a Realm through the library (rmi_real_lifecycle():
+ * RTTs, RIPAS, the measured payload of rmi.ko, RAM by ranges, RECs with
+ * the memory TF-RMM asks for, activation), reads back the RTT entries of
+ * what it mapped, runs REC 0 until the Realm powers off and tears it down.
+ * The real RMM then shows that every granule came back Non-secure: each
+ * page the library freed is delegated and undelegated again.
+ *
+ * rmi_real_faults runs the same lifecycle once per call it makes, K
+ * times, with call n refused (not issued: RMI_ERROR_INPUT returned in its
+ * place) by a stub of the library's transport that forwards every other
+ * call to the RMM.  The library must return the error and tear down; the
+ * real RMM shows, with the same proof, that nothing is left delegated: the
+ * RD among the granules, so the Realm is gone.
+ */
+#include <kunit/test.h>
+#include <linux/ktime.h>
+#include <linux/slab.h>
+
+#include <asm/rmi.h>
+
+#include "rmi_real_lib.h"
+
+#define RMI_REAL_LOG_CAP	1024
+
+static const char *rmi_real_realm_why;
+
+static int rmi_real_realm_suite_init(struct kunit_suite *suite)
+{
+	rmi_real_realm_why = rmi_real_lib_why();
+	return 0;
+}
+
+static int rmi_real_realm_init(struct kunit *test)
+{
+	if (rmi_real_realm_why)
+		kunit_skip(test, "%s", rmi_real_realm_why);
+	KUNIT_ASSERT_EQ(test, rmi_real_lib_init(test), 0);
+	return 0;
+}
+
+/* A Realm built, run and torn down; every granule back to Non-secure. */
+static void rmi_real_realm_lifecycle(struct kunit *test)
+{
+	unsigned long leaked = rmi_leaked_granules();
+	unsigned long recs = rmi_call_count(SMC_RMI_REC_CREATE);
+	unsigned long donates = rmi_call_count(SMC_RMI_OP_MEM_DONATE);
+	struct rmi_real_proof p;
+	struct rmi_real_mem *mem;
+	struct rmi_real_lc *lc;
+
+	lc = kunit_kzalloc(test, sizeof(*lc), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, lc);
+	mem = rmi_real_mem_init(test);
+	lc->nr_recs = RMI_REAL_MAX_RECS;
+	lc->read_entries = true;
+	lc->enter = true;
+
+	KUNIT_EXPECT_EQ(test, rmi_real_lifecycle(mem, lc), 0);
+	KUNIT_EXPECT_EQ(test, lc->err, 0);
+	KUNIT_EXPECT_EQ(test, lc->destroy_err, 0);
+	KUNIT_EXPECT_EQ(test, lc->realm.state, CCA_REALM_NONE);
+	/* Every mapped granule: level 3, DATA, RIPAS RAM; the next VOID. */
+	KUNIT_EXPECT_EQ(test, lc->entries_ok, RMI_REAL_RAM_PAGES);
+	KUNIT_EXPECT_TRUE(test, lc->beyond_ok);
+	KUNIT_EXPECT_TRUE(test, lc->host_call);
+	KUNIT_EXPECT_TRUE(test, lc->powered_off);
+	KUNIT_EXPECT_EQ(test, rmi_call_count(SMC_RMI_REC_CREATE) - recs,
+			RMI_REAL_MAX_RECS);
+	kunit_info(test, "%u REC entries; %lu granules handed out; REC_CREATE donations %lu\n",
+		   lc->entries, mem->allocs,
+		   rmi_call_count(SMC_RMI_OP_MEM_DONATE) - donates);
+
+	KUNIT_EXPECT_EQ(test, mem->bad_frees, 0);
+	KUNIT_EXPECT_EQ(test, rmi_leaked_granules(), leaked);
+	rmi_real_mem_prove(mem, false, &p);
+	KUNIT_EXPECT_EQ(test, p.leaked, 0);
+	KUNIT_EXPECT_EQ(test, p.not_ns, 0);
+	KUNIT_EXPECT_EQ(test, p.ns, mem->allocs);
+	kunit_info(test, "real RMM: %lu granules shown Non-secure, %lu not, %lu leaked\n",
+		   p.ns, p.not_ns, p.leaked);
+}
+
+/* The statuses call n is refused with. */
+static const unsigned long rmi_real_refusals[] = { RMI_ERROR_INPUT };
+
+/* Each call of the lifecycle refused in turn; nothing stays delegated. */
+static void rmi_real_faults_every_call(struct kunit *test)
+{
+	unsigned long k, n, leaked, runs = 0, teardown = 0, fixed_op = 0;
+	unsigned long unreached = 0, *log;
+	struct rmi_real_fault *f;
+	struct rmi_real_proof p;
+	struct rmi_real_mem *mem;
+	struct rmi_real_lc *lc;
+	unsigned int i;
+	ktime_t t0;
+	long err;
+
+	lc = kunit_kzalloc(test, sizeof(*lc), GFP_KERNEL);
+	f = kunit_kzalloc(test, sizeof(*f), GFP_KERNEL);
+	log = kunit_kcalloc(test, RMI_REAL_LOG_CAP, sizeof(*log), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, lc);
+	KUNIT_ASSERT_NOT_NULL(test, f);
+	KUNIT_ASSERT_NOT_NULL(test, log);
+
+	/* The clean run: K calls. */
+	mem = rmi_real_mem_init(test);
+	f->log = log;
+	f->cap = RMI_REAL_LOG_CAP;
+	rmi_real_fault_install(test, f);
+	lc->nr_recs = 1;
+	lc->enter = true;
+	KUNIT_ASSERT_EQ(test, rmi_real_lifecycle(mem, lc), 0);
+	rmi_real_fault_remove(test);
+	k = f->calls;
+	KUNIT_ASSERT_LE(test, k, RMI_REAL_LOG_CAP);
+	rmi_real_mem_prove(mem, false, &p);
+	KUNIT_ASSERT_EQ(test, p.ns, mem->allocs);
+
+	t0 = ktime_get();
+	for (n = 1; n <= k; n++) {
+		for (i = 0; i < ARRAY_SIZE(rmi_real_refusals); i++) {
+			memset(lc, 0, sizeof(*lc));
+			lc->nr_recs = 1;
+			lc->enter = true;
+			leaked = rmi_leaked_granules();
+			mem = rmi_real_mem_init(test);
+			f->log = NULL;
+			f->fail_at = n;
+			f->status = rmi_real_refusals[i];
+			rmi_real_fault_install(test, f);
+			err = rmi_real_lifecycle(mem, lc);
+			rmi_real_fault_remove(test);
+			runs++;
+			/* Fewer REC entries (interrupt exits) than recorded. */
+			if (f->calls < n)
+				unreached++;
+
+			KUNIT_EXPECT_TRUE_MSG(test, f->calls < n || err ||
+					      rmi_leaked_granules() != leaked,
+					      "call %lu (FID %#lx) refused: no error", n,
+					      log[n - 1]);
+			KUNIT_EXPECT_EQ_MSG(test, mem->bad_frees, 0, "call %lu", n);
+			rmi_real_mem_prove(mem, true, &p);
+			/* Freed by the library: Non-secure. */
+			KUNIT_EXPECT_EQ_MSG(test, p.not_ns, 0, "call %lu (FID %#lx)", n,
+					    log[n - 1]);
+			/* Kept: exactly what the library says it leaked. */
+			KUNIT_EXPECT_EQ_MSG(test, p.leaked, rmi_leaked_granules() - leaked,
+					    "call %lu (FID %#lx)", n, log[n - 1]);
+			/*
+			 * Still the Realm world's only when the refused call
+			 * was part of the teardown, which the RMM never saw,
+			 * or of an operation the RMM does not let the host
+			 * cancel (TF-RMM's REC_CREATE): the operation stays
+			 * pending in the RMM with what was donated to it.
+			 */
+			if (p.held && f->refused_in_fixed_op)
+				fixed_op++;
+			else if (p.held)
+				teardown++;
+			KUNIT_EXPECT_TRUE_MSG(test, !p.held || lc->destroy_err ||
+					      f->refused_in_fixed_op,
+					      "call %lu (FID %#lx): %lu granules held",
+					      n, log[n - 1], p.held);
+		}
+	}
+	kunit_info(test, "K = %lu calls; %lu refused runs in %lld ms (%lu ended before call n); granules left in the RMM: %lu runs (teardown refused), %lu runs (operation that cannot be cancelled)\n",
+		   k, runs, ktime_ms_delta(ktime_get(), t0), unreached, teardown,
+		   fixed_op);
+}
+
+static struct kunit_case rmi_real_realm_cases[] = {
+	KUNIT_CASE(rmi_real_realm_lifecycle),
+	{}
+};
+
+static struct kunit_suite rmi_real_realm_suite = {
+	.name = "rmi_real_realm",
+	.suite_init = rmi_real_realm_suite_init,
+	.init = rmi_real_realm_init,
+	.test_cases = rmi_real_realm_cases,
+};
+
+static struct kunit_case rmi_real_faults_cases[] = {
+	KUNIT_CASE_SLOW(rmi_real_faults_every_call),
+	{}
+};
+
+static struct kunit_suite rmi_real_faults_suite = {
+	.name = "rmi_real_faults",
+	.suite_init = rmi_real_realm_suite_init,
+	.init = rmi_real_realm_init,
+	.test_cases = rmi_real_faults_cases,
+};
+
+kunit_test_suites(&rmi_real_realm_suite, &rmi_real_faults_suite);
+
+MODULE_DESCRIPTION("KUnit tests of the Arm CCA RMI library on the real RMM");
+MODULE_LICENSE("GPL");
