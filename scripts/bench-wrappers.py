@@ -107,23 +107,50 @@ def gen_c(rev, ws):
 
 
 def count(obj):
-    """{function: (instructions, of which instrumentation)} of an object."""
-    dis = subprocess.run(['aarch64-linux-gnu-objdump', '-d', '--no-show-raw-insn', obj],
+    """{function: [instructions, of which instrumentation, local callees]}."""
+    dis = subprocess.run(['aarch64-linux-gnu-objdump', '-dr', '--no-show-raw-insn', obj],
                          check=True, capture_output=True, text=True).stdout
     res = {}
-    cur = None
+    cur = last_target = None
     for line in dis.splitlines():
         m = re.match(r'^[0-9a-f]+ <(\w+)>:$', line)
         if m:
             cur = m.group(1)
-            res[cur] = [0, 0]
+            res[cur] = [0, 0, set()]
+            continue
+        if not cur:
+            continue
+        m = re.match(r'^\s+[0-9a-f]+: R_AARCH64_CALL26\s+(\w+)', line)
+        if m:
+            # A call the linker resolves: not a function of this object.
+            res[cur][2].discard(last_target)
             continue
         m = re.match(r'^\s+[0-9a-f]+:\s+(\S.*)$', line)
-        if m and cur:
+        if m:
             res[cur][0] += 1
             if OVERHEAD.match(m.group(1)):
                 res[cur][1] += 1
+            t = re.match(r'bl?\s+[0-9a-f]+ <(\w+)>', m.group(1))
+            last_target = t.group(1) if t else None
+            if t and t.group(1) != cur:
+                res[cur][2].add(t.group(1))
     return res
+
+
+def cost(cnt, fn):
+    """Instructions of fn and of the local functions it calls (a wrapper
+    the compiler did not inline is emitted once, out of line, in the
+    object): (total, instrumentation, out-of-line callees)."""
+    seen, todo, total, instr = set(), [fn], 0, 0
+    while todo:
+        f = todo.pop()
+        if f in seen or f not in cnt:
+            continue
+        seen.add(f)
+        total += cnt[f][0]
+        instr += cnt[f][1]
+        todo += sorted(cnt[f][2])
+    return total, instr, sorted(seen - {fn})
 
 
 def build(rev, outdir):
@@ -162,9 +189,12 @@ def main():
     for rev in revs:
         ws, cnt = build(rev, outdir)
         rows = []
+        outlined = []
         for name, params, body in ws:
-            w = cnt['bench_' + name]
-            p = cnt['plain_' + name]
+            w = cost(cnt, 'bench_' + name)
+            p = cost(cnt, 'plain_' + name)
+            if w[2]:
+                outlined.append('`%s` (calls %s)' % (name, ', '.join(w[2])))
             rows.append((name, floor(params, body), w[0] - w[1], p[0] - p[1], w[1]))
         with open(os.path.join(outdir, 'wrappers-%s.tsv' % rev), 'w') as f:
             f.write('wrapper\tfloor\twrapper_insns\tplain_insns\tinstrumentation\n')
@@ -178,6 +208,9 @@ def main():
         fl, w, p = (sum(r[i] for r in rows) for i in (1, 2, 3))
         instr = sum(r[4] for r in rows)
         print('| **total** | %d | %d | %d | %.2f | %.2f |' % (fl, w, p, w / fl, w / p))
+        if outlined:
+            print('\nNot inlined by the compiler (an out-of-line copy in the '
+                  'object, called; counted in the wrapper): %s.' % ', '.join(outlined))
         worst = max(rows, key=lambda r: r[2] / r[1])
         totals.append((rev, len(rows), fl, w, p, worst, instr))
     print('\n### Wrapper cost, totals per revision\n')
