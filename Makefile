@@ -6,7 +6,7 @@
 RMI_REV ?= $(shell cat arch/arm64/tools/default-revision)
 GEN_OUT ?= out/$(RMI_REV)
 
-.PHONY: help setup gen check kunit module-test test run mutate diff clean
+.PHONY: help setup gen check kunit module-test test run bench mutate diff clean
 
 help:
 	@echo 'Targets:'
@@ -31,6 +31,14 @@ help:
 	@echo '  module-test - rmi_test.ko (the KUnit suites as a module, rmi_real'
 	@echo '            among them) loaded on the real stack, as make run loads'
 	@echo '            rmi.ko: KTAP parsed, load and unload clean, no WARN/BUG'
+	@echo '  bench   - what the wrappers and the library cost (not part of'
+	@echo '            test): instructions of every wrapper of every revision'
+	@echo '            against a floor and the plain SMCCC call; RMI calls of'
+	@echo '            Realm lifecycles (16MiB-1GiB, 1-16 RECs) under the model'
+	@echo '            and on the real RMM against their lower bounds; REC_ENTER'
+	@echo '            and delegate round trips as ratios to a null SMC.'
+	@echo '            Prints the tables and writes bench/results.md;'
+	@echo '            RMI_BENCH_STACK=0: model only'
 	@echo '  mutate  - mutation test of the tests (not part of test): seeded'
 	@echo '            mutations of each description, each run through the'
 	@echo '            generator and the fast tests; prints killed/total per'
@@ -80,6 +88,9 @@ test: check kunit module-test
 RUN_ARGS := $(if $(RAM_MB),ram_mb=$(RAM_MB)) $(if $(NR_RECS),nr_recs=$(NR_RECS))
 run:
 	sh scripts/run.sh $(RUN_ARGS)
+
+bench:
+	sh scripts/bench.sh
 
 MUTATE_SEED ?= 1
 MUTATE_PER_KIND ?= 4

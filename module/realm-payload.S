@@ -11,6 +11,10 @@
  *    results of RSI_VERSION in gprs[0..2]: the host sees a REC exit of
  *    reason RMI_EXIT_HOST_CALL carrying them.
  * 3. PSCI SYSTEM_OFF: a REC exit of reason RMI_EXIT_PSCI; the Realm is off.
+ *
+ * rmi_realm_loop, for the REC_ENTER round trip of rmi.ko bench=1: host
+ * calls with immediate 0, for ever; each is a REC exit of reason
+ * RMI_EXIT_HOST_CALL, and entering the REC again makes the next one.
  */
 #include <linux/arm-smccc.h>
 #include <linux/linkage.h>
@@ -58,3 +62,17 @@ SYM_DATA_START(rmi_realm_payload)
 host_call:
 	.fill	HOST_CALL_SIZE, 1, 0
 SYM_DATA_END_LABEL(rmi_realm_payload, SYM_L_GLOBAL, rmi_realm_payload_end)
+
+	.balign	HOST_CALL_SIZE
+SYM_DATA_START(rmi_realm_loop)
+	adr	x9, loop_host_call
+1:	ldr	x0, =RSI_HOST_CALL
+	mov	x1, x9
+	smc	#0
+	b	1b
+	.ltorg
+
+	.balign	HOST_CALL_SIZE
+loop_host_call:
+	.fill	HOST_CALL_SIZE, 1, 0
+SYM_DATA_END_LABEL(rmi_realm_loop, SYM_L_GLOBAL, rmi_realm_loop_end)

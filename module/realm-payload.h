@@ -11,6 +11,8 @@
 #ifndef __ASSEMBLY__
 extern const char rmi_realm_payload[];
 extern const char rmi_realm_payload_end[];
+extern const char rmi_realm_loop[];
+extern const char rmi_realm_loop_end[];
 #endif
 
 #endif /* __RMI_REALM_PAYLOAD_H */

@@ -25,10 +25,15 @@
 #include <asm/rmi_cmds.h>
 
 #include "realm-payload.h"
+#include "rmi_main.h"
 
 static unsigned int ram_mb = 4;
 module_param(ram_mb, uint, 0444);
 MODULE_PARM_DESC(ram_mb, "RAM of the Realm, in MiB, mapped from IPA 0 (default 4)");
+
+static bool bench;
+module_param(bench, bool, 0444);
+MODULE_PARM_DESC(bench, "make bench: count and time RMI commands instead (module/rmi_bench.c)");
 
 static unsigned int nr_recs = 1;
 module_param(nr_recs, uint, 0444);
@@ -254,6 +259,8 @@ static int __init rmi_demo_init(void)
 	struct cca_rec **recs;
 	long ret, err;
 
+	if (bench)
+		return rmi_bench_run();
 	if (!ram_mb || ram_mb > RMI_DEMO_MAX_RAM_MB || ram_mb % 2) {
 		pr_err("rmi: ram_mb=%u: an even number of MiB, 2 to %u\n",
 		       ram_mb, RMI_DEMO_MAX_RAM_MB);

@@ -171,8 +171,9 @@ for rev in $revs mutated $goods; do
 			cp arch/arm64/include/asm/rmi.h "$d/gen/asm/"
 			objs="$objs $(cd arch/arm64/kvm/rmi && ls *.c | sed 's/\.c$/.o/' | tr '\n' ' ')"
 			# The front end of rmi.ko and its Realm payload.
-			cp module/rmi_main.c module/realm-payload.[Sh] "$d/"
-			objs="$objs rmi_main.o realm-payload.o"
+			cp module/rmi_main.[ch] module/rmi_bench.c \
+				module/realm-payload.[Sh] "$d/"
+			objs="$objs rmi_main.o rmi_bench.o realm-payload.o"
 		else
 			suites=$(cd tests/kunit && grep -L '^#include "rmi_\(model\|lib\|real_lib\)\.h"$' *.c)
 		fi

@@ -44,6 +44,10 @@
 #   RMI_KUNIT_STACK    0: skip the runs on the real stack
 #   RMI_KUNIT_STACK_TIMEOUT  seconds allowed for one boot of the stack
 #                      (default: 300)
+#   RMI_KUNIT_BENCH    1: make bench's run instead (scripts/bench.sh): the
+#                      rmi_bench suite, from tests/kunit/bench.kunitconfig,
+#                      in its own build directory, with 3GiB of memory,
+#                      default revision, plain QEMU only
 #   RMI_VENDOR_DIR, RMI_RMM_IMG_<REV>, RMI_RMM_SRC_<REV>, RMI_TFA_SRC,
 #   RMI_QEMU, RMI_STACK_JOBS: which firmware the stack runs, see
 #                      scripts/build-rmm.sh, build-tfa.sh and boot-stack.sh
@@ -56,6 +60,8 @@ K=$RMI_CACHE/linux
 WORK=$RMI_CACHE/kunit
 STATE=$WORK/overlay
 BUILD=$WORK/build
+BENCH=${RMI_KUNIT_BENCH:-0}
+[ "$BENCH" != 1 ] || BUILD=$WORK/bench-build
 TIMEOUT=${RMI_KUNIT_TIMEOUT:-3600}
 STACK_TIMEOUT=${RMI_KUNIT_STACK_TIMEOUT:-300}
 # At most two jobs: the machines are shared.
@@ -247,6 +253,7 @@ run_rev()
 {
 	rev=$1
 	log=$WORK/kunit-$rev.log
+	[ "$BENCH" != 1 ] || log=$WORK/bench-$rev.log
 	echo "kunit: === $rev ==="
 	: >"$log"
 	if ! generate "$rev"; then
@@ -263,15 +270,21 @@ run_rev()
 	extra=
 	[ "$rev" = "$(cat "$REPO/arch/arm64/tools/default-revision")" ] ||
 		extra="--kconfig_add CONFIG_ARM64_RMI=n --kconfig_add CONFIG_RMI_LIB_KUNIT_TEST=n"
+	set -- --kunitconfig="$REPO/tests/kunit/.kunitconfig" \
+		--kunitconfig="$WORK/stack.kunitconfig"
+	if [ "$BENCH" = 1 ]; then
+		# The 1GiB Realm's granules are real pages.
+		set -- --kunitconfig="$REPO/tests/kunit/bench.kunitconfig" \
+			--qemu_args='-m 3072' --timeout=1800
+		kunit_filter=rmi_bench
+	fi
 	rm -f "$WORK/rc"
 	{
 		rc=0
 		cd "$K" &&
 		PYTHONUNBUFFERED=1 \
 		timeout "$TIMEOUT" python3 tools/testing/kunit/kunit.py run \
-			--arch=arm64 --cross_compile=aarch64-linux-gnu- \
-			--kunitconfig="$REPO/tests/kunit/.kunitconfig" \
-			--kunitconfig="$WORK/stack.kunitconfig" \
+			--arch=arm64 --cross_compile=aarch64-linux-gnu- "$@" \
 			--build_dir="$BUILD" --jobs="$JOBS" $extra ${kunit_filter:+"$kunit_filter"} 2>&1 || rc=$?
 		echo $rc >"$WORK/rc"
 	} | tee "$log" | filter
@@ -298,7 +311,9 @@ run_rev()
 	[ "$rc" -eq 0 ] || status=1
 
 	# The stack boots the kernel kunit.py built: only if it built.
-	if grep -q 'Starting KUnit Kernel' "$log"; then
+	if [ "$BENCH" = 1 ]; then
+		:
+	elif grep -q 'Starting KUnit Kernel' "$log"; then
 		run_stack "$rev"
 	elif stack_wanted; then
 		echo "kunit: $rev on the stack: not run, the kernel did not build"
@@ -406,6 +421,7 @@ main()
 		esac
 	done
 	[ $# -gt 0 ] || set -- $(default_revisions)
+	[ "$BENCH" != 1 ] || set -- "$(cat "$REPO/arch/arm64/tools/default-revision")"
 
 	total_pass=0
 	total_fail=0

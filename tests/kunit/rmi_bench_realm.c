@@ -1,0 +1,190 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * make bench: one Realm lifecycle through the RMI library, its RMI commands
+ * counted by command.  Used by the KUnit suite rmi_bench (model RMM) and by
+ * rmi.ko's bench mode (real RMM), so that both count the same sequence.
+ * Not part of the library; never built into a production kernel.
+ */
+#include <linux/bitfield.h>
+#include <linux/errno.h>
+#include <linux/export.h>
+#include <linux/mm.h>
+#include <linux/printk.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+
+#include "rmi_lib.h"
+#include "rmi_bench.h"
+
+/* IPA width and starting level: one level 1 RTT maps 8GiB. */
+#define RMI_BENCH_S2SZ		33
+#define RMI_BENCH_LEVEL_START	1
+#define RMI_BENCH_LEVEL_PAGE	3
+
+static void rmi_bench_snapshot(unsigned long *counts)
+{
+	unsigned long i;
+
+	for (i = 0; i < RMI_BENCH_NR_FNUM; i++)
+		counts[i] = rmi_call_count(SMC_RMI_CALL(RMI_FNUM_FIRST + i));
+}
+
+/* Create, populate, map, add RECs, activate: stops at the first failure. */
+static long rmi_bench_build(struct cca_realm *realm, unsigned long ram,
+			    unsigned int nr_recs, phys_addr_t src)
+{
+	struct cca_rec_config rcfg = { };
+	struct cca_rec *rec;
+	unsigned long ipa;
+	unsigned int i;
+	long err;
+
+	for (ipa = 0; ipa < ram; ipa += SZ_2M) {
+		err = cca_realm_create_rtts(realm, ipa, RMI_BENCH_LEVEL_PAGE);
+		if (err)
+			return err;
+	}
+	err = cca_realm_init_ripas(realm, 0, ram);
+	if (err)
+		return err;
+	for (ipa = 0; ipa < RMI_BENCH_IMAGE; ipa += PAGE_SIZE) {
+		err = cca_realm_populate(realm, ipa, src, true);
+		if (err)
+			return err;
+	}
+	if (ram > RMI_BENCH_IMAGE) {
+		err = cca_realm_map_ram(realm, RMI_BENCH_IMAGE, ram);
+		if (err)
+			return err;
+	}
+	for (i = 0; i < nr_recs; i++) {
+		rcfg.mpidr = FIELD_PREP(REC_MPIDR_AFF0_MASK, i);
+		rcfg.runnable = i == 0;
+		err = cca_rec_create(realm, &rcfg, &rec);
+		if (err)
+			return err;
+	}
+	return cca_realm_activate(realm);
+}
+
+/**
+ * rmi_bench_realm() - one Realm lifecycle, its RMI commands counted
+ * @mem: where the Realm's granules come from
+ * @ram_mb: RAM of the Realm in MiB, a multiple of 2, at least 2: IPA
+ *	    [0, 2MiB) is a measured image (RMI_RTT_DATA_MAP_INIT, granule by
+ *	    granule), the rest RAM mapped by ranges (RMI_RTT_DATA_MAP)
+ * @nr_recs: RECs of the Realm
+ * @counts: receives the commands issued, by FNUM - RMI_FNUM_FIRST
+ *	    (RMI_BENCH_NR_FNUM entries)
+ *
+ * Create, RTTs down to level 3, RIPAS, populate, map, RECs, activate,
+ * then destroy; the library must have been initialised (rmi_init()).
+ * No REC is entered.
+ *
+ * Return: 0, or the first error of the library (the Realm is destroyed
+ * anyway).
+ */
+long rmi_bench_realm(const struct rmi_mem_ops *mem, unsigned int ram_mb,
+		     unsigned int nr_recs, unsigned long *counts)
+{
+	struct cca_realm_config cfg = {
+		.s2sz = RMI_BENCH_S2SZ,
+		.rtt_level_start = RMI_BENCH_LEVEL_START,
+		.hash_algo = RMI_HASH_SHA_256,
+		.num_bps = 1,
+		.num_wps = 1,
+		.max_recs = nr_recs,
+	};
+	unsigned long ram = (unsigned long)ram_mb * SZ_1M;
+	unsigned long *before;
+	struct cca_realm *realm;
+	phys_addr_t src;
+	unsigned long i;
+	long err, err2;
+
+	if (ram < RMI_BENCH_IMAGE || ram % SZ_2M || !nr_recs)
+		return -EINVAL;
+	before = kcalloc(RMI_BENCH_NR_FNUM, sizeof(*before), GFP_KERNEL);
+	realm = kzalloc(sizeof(*realm), GFP_KERNEL);
+	src = mem->alloc(mem->priv, 0);
+	if (!before || !realm || !src) {
+		err = -ENOMEM;
+		goto out;
+	}
+	memset(phys_to_virt(src), 0x5a, PAGE_SIZE);
+	rmi_bench_snapshot(before);
+
+	err = cca_realm_create(realm, &cfg, mem);
+	if (!err) {
+		err = rmi_bench_build(realm, ram, nr_recs, src);
+		err2 = cca_realm_destroy(realm);
+		err = err ?: err2;
+	}
+
+	rmi_bench_snapshot(counts);
+	for (i = 0; i < RMI_BENCH_NR_FNUM; i++)
+		counts[i] -= before[i];
+out:
+	if (src)
+		mem->free(mem->priv, src);
+	kfree(realm);
+	kfree(before);
+	return err;
+}
+EXPORT_SYMBOL_GPL(rmi_bench_realm);
+
+#define RMI_BENCH_CMD(name)	{ SMC_RMI_##name, #name }
+static const struct {
+	unsigned long fid;
+	const char *name;
+} rmi_bench_cmds[] = {
+	RMI_BENCH_CMD(GRANULE_RANGE_DELEGATE),
+	RMI_BENCH_CMD(GRANULE_RANGE_UNDELEGATE),
+	RMI_BENCH_CMD(REALM_CREATE),
+	RMI_BENCH_CMD(RTT_CREATE),
+	RMI_BENCH_CMD(RTT_INIT_RIPAS),
+	RMI_BENCH_CMD(RTT_DATA_MAP_INIT),
+	RMI_BENCH_CMD(RTT_DATA_MAP),
+	RMI_BENCH_CMD(REC_CREATE),
+	RMI_BENCH_CMD(OP_CONTINUE),
+	RMI_BENCH_CMD(OP_MEM_DONATE),
+	RMI_BENCH_CMD(OP_MEM_RECLAIM),
+	RMI_BENCH_CMD(OP_CANCEL),
+	RMI_BENCH_CMD(REALM_ACTIVATE),
+	RMI_BENCH_CMD(REALM_TERMINATE),
+	RMI_BENCH_CMD(RTT_DATA_UNMAP),
+	RMI_BENCH_CMD(RTT_DESTROY),
+	RMI_BENCH_CMD(REC_DESTROY),
+	RMI_BENCH_CMD(REALM_DESTROY),
+};
+
+/**
+ * rmi_bench_print() - print what rmi_bench_realm() counted, one line each
+ * @where: "model" or "rmm", for the parser of make bench
+ * @ram_mb: as given to rmi_bench_realm()
+ * @nr_recs: as given to rmi_bench_realm()
+ * @counts: as rmi_bench_realm() filled it
+ *
+ * Lines "rmi-bench: realm WHERE RAM_MB NR_RECS COMMAND N", commands
+ * issued at least once, then "... others N" and "... total N".
+ */
+void rmi_bench_print(const char *where, unsigned int ram_mb,
+		     unsigned int nr_recs, const unsigned long *counts)
+{
+	unsigned long n, total = 0, listed = 0, i;
+
+	for (i = 0; i < ARRAY_SIZE(rmi_bench_cmds); i++) {
+		n = counts[ARM_SMCCC_FUNC_NUM(rmi_bench_cmds[i].fid) - RMI_FNUM_FIRST];
+		listed += n;
+		if (n)
+			pr_info("rmi-bench: realm %s %u %u %s %lu\n", where,
+				ram_mb, nr_recs, rmi_bench_cmds[i].name, n);
+	}
+	for (i = 0; i < RMI_BENCH_NR_FNUM; i++)
+		total += counts[i];
+	pr_info("rmi-bench: realm %s %u %u others %lu\n", where, ram_mb,
+		nr_recs, total - listed);
+	pr_info("rmi-bench: realm %s %u %u total %lu\n", where, ram_mb,
+		nr_recs, total);
+}
+EXPORT_SYMBOL_GPL(rmi_bench_print);
