@@ -237,16 +237,6 @@ filter()
 	fi
 }
 
-# Counts "passed failed" from the "Testing complete. Ran N tests: ..." line.
-counts()
-{
-	sed -n 's/\x1b\[[0-9;]*m//g; s/.*Testing complete\. Ran [0-9]* tests*:* *//p' "$1" |
-	tail -n 1 | awk -F', *' '
-		{ for (i = 1; i <= NF; i++) { split($i, kv, ": *"); n[kv[1]] = kv[2] } }
-		END { print n["passed"] + 0, n["failed"] + n["crashed"] + n["errors"] + 0,
-			  NR }'
-}
-
 # Run the tests of revision $1; adds to $total_pass and $total_fail and
 # sets $status to 1 on failure.
 run_rev()
@@ -290,7 +280,7 @@ run_rev()
 	} | tee "$log" | filter
 	rc=$(cat "$WORK/rc" 2>/dev/null || echo 1)
 
-	set -- $(counts "$log")
+	set -- $(sh "$REPO/scripts/kunit-counts.sh" "$log")
 	pass=$1 fail=$2 found=$3
 	# A KASAN or UBSAN report fails the run, whatever the tests said.
 	sanitizer=$(grep -cE 'BUG: KASAN|UBSAN:' "$log" || true)
@@ -383,7 +373,7 @@ run_stack()
 		python3 tools/testing/kunit/kunit.py parse "$console" 2>&1 || true
 	} | tee "$log" | filter
 
-	set -- $(counts "$log")
+	set -- $(sh "$REPO/scripts/kunit-counts.sh" "$log")
 	pass=$1 fail=$2 found=$3
 	if [ "$found" -eq 0 ] || { [ "$rc" -ne 0 ] && [ "$fail" -eq 0 ]; }; then
 		echo "kunit: $rev on the stack: no complete test results," \

@@ -100,10 +100,7 @@ else
 	(cd "$RMI_CACHE/linux" &&
 	 python3 tools/testing/kunit/kunit.py parse "$console.module") >"$log" 2>&1 || true
 	sed 's/\x1b\[[0-9;]*m//g' "$log" | grep -v '\[PASSED\]' | tail -n 14
-	set -- $(sed -n 's/\x1b\[[0-9;]*m//g; s/.*Testing complete\. Ran [0-9]* tests*:* *//p' "$log" |
-		tail -n 1 | awk -F', *' '
-			{ for (i = 1; i <= NF; i++) { split($i, kv, ": *"); n[kv[1]] = kv[2] } }
-			END { print n["passed"] + 0, n["failed"] + n["crashed"] + n["errors"] + 0, NR }')
+	set -- $(sh "$top/scripts/kunit-counts.sh" "$log")
 	pass=$1 failed=$2
 	[ "$3" -gt 0 ] || { step "no test results on the console"; failed=$((failed + 1)); }
 	grep -a 'rmi-init:' "$console" | sed 's/^\[[ 0-9.]*\] //'
