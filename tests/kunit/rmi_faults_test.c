@@ -8,11 +8,18 @@
  * an error (or leak what the RMM kept), tear down what it made, and the
  * books must balance: the model holds nothing but what the library leaked
  * on purpose, the allocator got every other granule back exactly once and
- * never a delegated one.  RMI_BUSY and RMI_BLOCKED are retried: the
- * lifecycle succeeds.  Then seeded random answers, for at least 10000
- * calls, with the same invariant; and host allocation failures.
+ * never a delegated one, and no operation is left pending in the RMM
+ * unless the library counts it given up.  RMI_BUSY and RMI_BLOCKED are
+ * retried: the lifecycle succeeds.  So does a refused donation to an
+ * operation the RMM does not let the host cancel: the library must carry
+ * such an operation to its end, and offers other granules.  Each pass runs
+ * with operations that can be cancelled and with operations that cannot.
+ * Then
+ * seeded random answers, for at least 10000 calls, with the same
+ * invariant; and host allocation failures.
  */
 #include <kunit/test.h>
+#include <linux/bitmap.h>
 #include <linux/errno.h>
 
 #include <asm/rmi.h>
@@ -27,11 +34,28 @@ static bool transient(unsigned long status)
 	return status == RMI_BUSY || status == RMI_BLOCKED;
 }
 
+/* Operations that can be cancelled, and operations that cannot. */
+static const bool rmi_faults_cancel[] = { true, false };
+
+static void rmi_faults_cancel_desc(const bool *cancel, char *desc)
+{
+	snprintf(desc, KUNIT_PARAM_DESC_SIZE, "%s",
+		 *cancel ? "can cancel" : "cannot cancel");
+}
+
+KUNIT_ARRAY_PARAM(rmi_faults_cancel, rmi_faults_cancel, rmi_faults_cancel_desc);
+
+static void rmi_faults_config(struct kunit *test, struct rmi_model_config *cfg)
+{
+	rmi_model_default_config(cfg);
+	cfg->can_cancel = *(const bool *)test->param_value;
+}
+
 static void rmi_faults_every_call(struct kunit *test)
 {
+	unsigned long *log, *redo, k, n, leaked;
+	unsigned int i, nf, runs = 0, absorbed = 0;
 	struct rmi_model_config cfg;
-	unsigned long *log, k, n, leaked;
-	unsigned int i, nf, runs = 0;
 	const unsigned long *f;
 	struct rmi_test_mem *mem;
 	struct rmi_test_lc *lc;
@@ -40,17 +64,22 @@ static void rmi_faults_every_call(struct kunit *test)
 
 	lc = kunit_kzalloc(test, sizeof(*lc), GFP_KERNEL);
 	log = kunit_kcalloc(test, LOG_CAP, sizeof(*log), GFP_KERNEL);
+	redo = kunit_kcalloc(test, BITS_TO_LONGS(LOG_CAP), sizeof(long),
+			     GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, lc);
 	KUNIT_ASSERT_NOT_NULL(test, log);
-	rmi_model_default_config(&cfg);
+	KUNIT_ASSERT_NOT_NULL(test, redo);
+	rmi_faults_config(test, &cfg);
 
 	m = rmi_model_install(test, &cfg);
 	rmi_model_record(m, log, LOG_CAP);
+	rmi_model_record_redo(m, redo);
 	mem = rmi_test_mem_init(test, m);
 	KUNIT_ASSERT_EQ(test, rmi_test_lifecycle(test, mem, lc), 0);
 	k = rmi_model_calls(m);
 	KUNIT_ASSERT_LE(test, k, LOG_CAP);
-	kunit_info(test, "K = %lu calls in the lifecycle\n", k);
+	kunit_info(test, "K = %lu calls in the lifecycle, %u donating to operations that cannot be cancelled\n",
+		   k, bitmap_weight(redo, k));
 
 	for (n = 1; n <= k; n++) {
 		nf = rmi_model_faults(log[n - 1], &f);
@@ -61,10 +90,12 @@ static void rmi_faults_every_call(struct kunit *test)
 			rmi_model_fail_call(m, n, f[i]);
 			err = rmi_test_lifecycle(test, mem, lc);
 			runs++;
-			if (transient(f[i])) {
+			if (transient(f[i]) || test_bit(n - 1, redo)) {
+				/* Retried, or the donation made again. */
 				KUNIT_EXPECT_EQ_MSG(test, err, 0, "call %lu fid %#lx status %#lx",
 						    n, log[n - 1], f[i]);
 				KUNIT_EXPECT_EQ(test, rmi_leaked_granules(), leaked);
+				absorbed += !transient(f[i]);
 			} else {
 				KUNIT_EXPECT_TRUE_MSG(test, err || rmi_leaked_granules() != leaked,
 						      "call %lu fid %#lx status %#lx: no error",
@@ -80,7 +111,8 @@ static void rmi_faults_every_call(struct kunit *test)
 			rmi_test_release(test, m, mem);
 		}
 	}
-	kunit_info(test, "%u faulty lifecycles\n", runs);
+	kunit_info(test, "%u faulty lifecycles, %u refused donations made again\n",
+		   runs, absorbed);
 }
 
 static void rmi_faults_random(struct kunit *test)
@@ -121,11 +153,53 @@ static void rmi_faults_random(struct kunit *test)
 /*
  * A host allocation failure is -ENOMEM, never an RMI status, and
  * everything comes back; a donation short of memory may also be absorbed:
- * the RMM takes what it got and asks again.
+ * the RMM takes what it got and asks again.  One that cannot be cancelled
+ * waits for memory and completes: allocations 1..3 from n on fail.
  */
 static void rmi_faults_alloc(struct kunit *test)
 {
-	unsigned long leaked, n, total;
+	unsigned long leaked, n, total, nr_fail;
+	struct rmi_model_config cfg;
+	struct rmi_test_mem *mem;
+	struct rmi_test_lc *lc;
+	struct rmi_model *m;
+	long err;
+
+	lc = kunit_kzalloc(test, sizeof(*lc), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, lc);
+	rmi_faults_config(test, &cfg);
+	m = rmi_model_install(test, &cfg);
+	mem = rmi_test_mem_init(test, m);
+	KUNIT_ASSERT_EQ(test, rmi_test_lifecycle(test, mem, lc), 0);
+	total = mem->nr_alloc_calls;
+
+	for (nr_fail = 1; nr_fail <= 3; nr_fail++) {
+		for (n = 1; n <= total; n++) {
+			leaked = rmi_leaked_granules();
+			m = rmi_model_install(test, &cfg);
+			mem = rmi_test_mem_init(test, m);
+			mem->fail_at = n;
+			mem->nr_fail = nr_fail;
+			err = rmi_test_lifecycle(test, mem, lc);
+			KUNIT_EXPECT_TRUE_MSG(test, err == -ENOMEM || (!err && lc->ran),
+					      "allocations %lu+%lu: %ld", n, nr_fail, err);
+			KUNIT_EXPECT_EQ(test, rmi_leaked_granules(), leaked);
+			rmi_test_books(test, m, mem, leaked);
+			KUNIT_EXPECT_EQ(test, rmi_model_realms(m), 0);
+			rmi_test_release(test, m, mem);
+		}
+	}
+}
+
+/*
+ * Memory that never comes back: an operation that cannot be cancelled is
+ * given up after a bounded wait, and counted; the RMM keeps the granule
+ * of the object it was creating (the RD: RMI_REALM_CREATE is the first to
+ * ask for memory), which the library leaks rather than frees.
+ */
+static void rmi_faults_no_memory(struct kunit *test)
+{
+	unsigned long leaked, abandoned, n, total;
 	struct rmi_model_config cfg;
 	struct rmi_test_mem *mem;
 	struct rmi_test_lc *lc;
@@ -135,30 +209,40 @@ static void rmi_faults_alloc(struct kunit *test)
 	lc = kunit_kzalloc(test, sizeof(*lc), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, lc);
 	rmi_model_default_config(&cfg);
+	cfg.can_cancel = false;
 	m = rmi_model_install(test, &cfg);
 	mem = rmi_test_mem_init(test, m);
 	KUNIT_ASSERT_EQ(test, rmi_test_lifecycle(test, mem, lc), 0);
 	total = mem->nr_alloc_calls;
 
+	/* Find the first allocation inside an operation. */
 	for (n = 1; n <= total; n++) {
 		leaked = rmi_leaked_granules();
+		abandoned = rmi_abandoned_ops();
 		m = rmi_model_install(test, &cfg);
 		mem = rmi_test_mem_init(test, m);
 		mem->fail_at = n;
+		mem->nr_fail = ULONG_MAX;
 		err = rmi_test_lifecycle(test, mem, lc);
-		KUNIT_EXPECT_TRUE_MSG(test, err == -ENOMEM || (!err && lc->ran),
-				      "allocation %lu: %ld", n, err);
-		KUNIT_EXPECT_EQ(test, rmi_leaked_granules(), leaked);
+		KUNIT_EXPECT_EQ_MSG(test, err, -ENOMEM, "allocations from %lu", n);
 		rmi_test_books(test, m, mem, leaked);
-		KUNIT_EXPECT_EQ(test, rmi_model_realms(m), 0);
 		rmi_test_release(test, m, mem);
+		if (rmi_abandoned_ops() != abandoned)
+			break;
 	}
+	KUNIT_ASSERT_LE_MSG(test, n, total, "no operation was ever short of memory");
+	KUNIT_EXPECT_EQ(test, rmi_abandoned_ops() - abandoned, 1);
+	/* The RD, PARTIAL in the RMM. */
+	KUNIT_EXPECT_GE(test, rmi_leaked_granules() - leaked, 1);
 }
 
 static struct kunit_case rmi_faults_cases[] = {
-	KUNIT_CASE_SLOW(rmi_faults_every_call),
+	KUNIT_CASE_PARAM_ATTR(rmi_faults_every_call, rmi_faults_cancel_gen_params,
+			      { .speed = KUNIT_SPEED_SLOW }),
 	KUNIT_CASE_SLOW(rmi_faults_random),
-	KUNIT_CASE_SLOW(rmi_faults_alloc),
+	KUNIT_CASE_PARAM_ATTR(rmi_faults_alloc, rmi_faults_cancel_gen_params,
+			      { .speed = KUNIT_SPEED_SLOW }),
+	KUNIT_CASE_SLOW(rmi_faults_no_memory),
 	{}
 };
 

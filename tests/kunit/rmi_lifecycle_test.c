@@ -210,10 +210,14 @@ static void rmi_lifecycle_realm(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, rmi_model_owned(m), 0);
 }
 
-/* A failed operation is cancelled when the RMM allows it; else leaked. */
+/*
+ * A refused donation: the operation is cancelled when the RMM allows it,
+ * else the donation is made again.  A failed continue ends the operation:
+ * what the RMM took for it stays the RMM's, leaked.
+ */
 static void rmi_lifecycle_cancel(struct kunit *test)
 {
-	unsigned long leaked = rmi_leaked_granules(), n, i;
+	unsigned long leaked = rmi_leaked_granules(), n, i, donations;
 	struct rmi_model_config cfg;
 	struct rmi_test_mem *mem;
 	struct rmi_test_lc *lc;
@@ -228,7 +232,7 @@ static void rmi_lifecycle_cancel(struct kunit *test)
 	cfg.rec_donate = 3;
 	cfg.per_call = 0;
 
-	/* Find the continue after the first REC_CREATE's donation. */
+	/* Find the donation of the first REC_CREATE, and its continue. */
 	m = rmi_model_install(test, &cfg);
 	rmi_model_record(m, log, 4096);
 	mem = rmi_test_mem_init(test, m);
@@ -242,26 +246,40 @@ static void rmi_lifecycle_cancel(struct kunit *test)
 		n++;
 	KUNIT_ASSERT_EQ(test, log[n - 1], SMC_RMI_OP_MEM_DONATE);
 	KUNIT_ASSERT_EQ(test, log[n], SMC_RMI_OP_CONTINUE);
+	donations = rmi_model_calls_of(m, SMC_RMI_OP_MEM_DONATE);
 	rmi_test_release(test, m, mem);
 
-	/* Fail the continue after the donation: cancelled, reclaimed. */
+	/* Refuse the donation: cancelled; nothing was taken. */
 	m = rmi_model_install(test, &cfg);
 	mem = rmi_test_mem_init(test, m);
-	rmi_model_fail_call(m, n + 1, RMI_ERROR_INPUT);
+	rmi_model_fail_call(m, n, RMI_ERROR_INPUT);
 	KUNIT_EXPECT_EQ(test, rmi_test_lifecycle(test, mem, lc), RMI_ERROR_INPUT);
 	KUNIT_EXPECT_EQ(test, rmi_model_calls_of(m, SMC_RMI_OP_CANCEL), 1);
 	KUNIT_EXPECT_EQ(test, rmi_leaked_granules(), leaked);
 	rmi_test_books(test, m, mem, leaked);
 	KUNIT_EXPECT_EQ(test, rmi_model_realms(m), 0);
 
-	/* The same without cancel: the donated granules are leaked. */
-	cfg.can_cancel = false;
+	/* Fail the continue after it: the end; the 3 granules stay. */
 	m = rmi_model_install(test, &cfg);
 	mem = rmi_test_mem_init(test, m);
 	rmi_model_fail_call(m, n + 1, RMI_ERROR_INPUT);
 	KUNIT_EXPECT_EQ(test, rmi_test_lifecycle(test, mem, lc), RMI_ERROR_INPUT);
 	KUNIT_EXPECT_EQ(test, rmi_model_calls_of(m, SMC_RMI_OP_CANCEL), 0);
 	KUNIT_EXPECT_EQ(test, rmi_leaked_granules() - leaked, 3);
+	rmi_test_books(test, m, mem, leaked);
+	leaked = rmi_leaked_granules();
+
+	/* Without cancel the refused donation is made again, and succeeds. */
+	cfg.can_cancel = false;
+	m = rmi_model_install(test, &cfg);
+	mem = rmi_test_mem_init(test, m);
+	rmi_model_fail_call(m, n, RMI_ERROR_INPUT);
+	KUNIT_EXPECT_EQ(test, rmi_test_lifecycle(test, mem, lc), 0);
+	KUNIT_EXPECT_TRUE(test, lc->ran);
+	KUNIT_EXPECT_EQ(test, rmi_model_calls_of(m, SMC_RMI_OP_CANCEL), 0);
+	KUNIT_EXPECT_EQ(test, rmi_model_calls_of(m, SMC_RMI_OP_MEM_DONATE),
+			donations + 1);
+	KUNIT_EXPECT_EQ(test, rmi_leaked_granules(), leaked);
 	rmi_test_books(test, m, mem, leaked);
 }
 

@@ -109,6 +109,9 @@ struct rmi_model {
 	unsigned long fail_status;
 	unsigned long *log;
 	unsigned long log_cap;
+	unsigned long *redo;
+	unsigned long abandoned;
+	unsigned long abandoned_base;
 	struct rnd_state rnd;
 	phys_addr_t tmp[MAX_AUX];
 };
@@ -319,6 +322,24 @@ static unsigned long h_rmm_activate(struct rmi_model *m, const unsigned long *x,
 	return RMI_SUCCESS;
 }
 
+/*
+ * The granule a pending operation creates an object in: neither delegated
+ * nor undelegated until the operation ends (TF-RMM holds it PARTIAL).
+ */
+static phys_addr_t op_object(const struct rmi_model *m)
+{
+	if (!m->op.active)
+		return 0;
+	switch (m->op.fid) {
+	case SMC_RMI_REALM_CREATE:
+		return m->op.x[1];
+	case SMC_RMI_REC_CREATE:
+		return m->op.x[2];
+	default:
+		return 0;
+	}
+}
+
 static unsigned long granule_range(struct rmi_model *m, const unsigned long *x,
 				   unsigned long *res, bool commit,
 				   enum rmi_model_gstate from,
@@ -328,14 +349,14 @@ static unsigned long granule_range(struct rmi_model *m, const unsigned long *x,
 
 	if (!aligned(base) || !aligned(top) || base >= top)
 		return RMI_ERROR_INPUT;
-	if (gget(m, base) != from)
+	if (gget(m, base) != from || base == op_object(m))
 		return RMI_ERROR_INPUT;
 	if (!commit)
 		return RMI_SUCCESS;
 	n = per_call(m, (top - base) >> PAGE_SHIFT);
 	for (pa = base; pa < base + n * PAGE_SIZE; pa += PAGE_SIZE) {
 		/* Progress stops at a granule in another state. */
-		if (gget(m, pa) != from)
+		if (gget(m, pa) != from || pa == op_object(m))
 			break;
 		gset(m, pa, to);
 	}
@@ -1029,7 +1050,12 @@ static unsigned long stateful(struct rmi_model *m, unsigned long fid,
 
 	if (ret != RMI_SUCCESS)
 		return ret;
-	/* A pending operation nobody carried on is abandoned. */
+	/*
+	 * A pending operation nobody carried on is abandoned: an RMM would
+	 * keep its context, and what was donated to it, for ever.
+	 */
+	if (m->op.active)
+		m->abandoned++;
 	op_plan(m, fid, x);
 	if (!m->op.continues)
 		return op_commit(m, res);
@@ -1303,6 +1329,33 @@ unsigned int rmi_model_faults(unsigned long fid, const unsigned long **status)
 }
 EXPORT_SYMBOL_GPL(rmi_model_faults);
 
+/*
+ * Whether the library must issue a refused @fid again: a donation to an
+ * operation that cannot be cancelled, or a delegation of granules for it.
+ */
+static bool op_redo(const struct rmi_model *m, unsigned long fid)
+{
+	if (!m->op.active || m->op.can_cancel || !m->op.donate_left)
+		return false;
+	return fid == SMC_RMI_OP_MEM_DONATE ||
+	       fid == SMC_RMI_GRANULE_RANGE_DELEGATE;
+}
+
+/*
+ * Answer @fid with the failure @status, changing nothing, except that a
+ * failed RMI_OP_CONTINUE ends its operation, as an RMM's does (TF-RMM
+ * smc_op_continue() releases the context): what was donated stays.
+ */
+static unsigned long fail(struct rmi_model *m, unsigned long fid,
+			  const unsigned long *x, unsigned long status)
+{
+	if (fid == SMC_RMI_OP_CONTINUE && m->op.active &&
+	    m->op.handle == x[1] && RMI_RETURN_STATUS(status) != RMI_BUSY &&
+	    RMI_RETURN_STATUS(status) != RMI_BLOCKED)
+		m->op.active = false;
+	return status;
+}
+
 static void model_call(struct rmi_model *m, const unsigned long *x,
 		       unsigned long *res)
 {
@@ -1314,8 +1367,11 @@ static void model_call(struct rmi_model *m, const unsigned long *x,
 	m->nr_calls++;
 	m->calls[FNUM(fid)]++;
 	m->last_fid = fid;
-	if (m->log && m->nr_calls <= m->log_cap)
+	if (m->log && m->nr_calls <= m->log_cap) {
 		m->log[m->nr_calls - 1] = fid;
+		if (m->redo && op_redo(m, fid))
+			__set_bit(m->nr_calls - 1, m->redo);
+	}
 	h = (fid & ~0xffffUL) == (SMC_RMI_VERSION & ~0xffffUL) ? cmd_handler(fid) : NULL;
 
 	if (fid == SMC_RMI_VERSION && m->cfg.no_rmm) {
@@ -1327,7 +1383,7 @@ static void model_call(struct rmi_model *m, const unsigned long *x,
 		return;
 	}
 	if (m->nr_calls == m->fail_at) {
-		res[0] = m->fail_status;
+		res[0] = fail(m, fid, x, m->fail_status);
 		return;
 	}
 	if (m->cfg.random && fid != SMC_RMI_VERSION && fid != SMC_RMI_FEATURES) {
@@ -1337,7 +1393,7 @@ static void model_call(struct rmi_model *m, const unsigned long *x,
 		}
 		if (rnd(m, 100) < m->cfg.error_pct) {
 			nf = rmi_model_faults(fid, &f);
-			res[0] = f[rnd(m, nf)];
+			res[0] = fail(m, fid, x, f[rnd(m, nf)]);
 			return;
 		}
 	}
@@ -1446,6 +1502,7 @@ struct rmi_model *rmi_model_install(struct kunit *test,
 	xa_init(&m->recs);
 	xa_init(&m->rtts);
 	prandom_seed_state(&m->rnd, cfg->seed);
+	m->abandoned_base = rmi_abandoned_ops();
 	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, rmi_model_free, m));
 	cur = m;
 	/* scripts/check.sh compiles the suites in a kernel without KUnit. */
@@ -1484,6 +1541,33 @@ void rmi_model_record(struct rmi_model *m, unsigned long *log,
 	m->log_cap = cap;
 }
 EXPORT_SYMBOL_GPL(rmi_model_record);
+
+/**
+ * rmi_model_record_redo() - also record which calls the library must issue
+ *	again if they are refused
+ * @m: the model, recording (rmi_model_record())
+ * @bitmap: bit n - 1 is set if call n was RMI_OP_MEM_DONATE to an
+ *	    operation that cannot be cancelled, or a delegation of granules
+ *	    for it; as many bits as the log has entries, cleared by the caller
+ */
+void rmi_model_record_redo(struct rmi_model *m, unsigned long *bitmap)
+{
+	m->redo = bitmap;
+}
+EXPORT_SYMBOL_GPL(rmi_model_record_redo);
+
+/**
+ * rmi_model_pending_ops() - operations the model still holds
+ * @m: the model
+ *
+ * Return: the operations started and then abandoned (another stateful
+ * command came first), plus the one still pending, if any.
+ */
+unsigned long rmi_model_pending_ops(const struct rmi_model *m)
+{
+	return m->abandoned + m->op.active;
+}
+EXPORT_SYMBOL_GPL(rmi_model_pending_ops);
 
 /**
  * rmi_model_calls() - SMCs answered
@@ -1585,7 +1669,8 @@ static phys_addr_t test_mem_alloc(void *priv, unsigned int order)
 	struct page *page;
 	unsigned long i;
 
-	if (++mem->nr_alloc_calls == mem->fail_at)
+	if (++mem->nr_alloc_calls >= mem->fail_at && mem->fail_at &&
+	    mem->nr_alloc_calls - mem->fail_at < max(mem->nr_fail, 1UL))
 		return 0;
 	page = alloc_pages(GFP_KERNEL | __GFP_ZERO, order);
 	if (!page)
@@ -1783,6 +1868,9 @@ void rmi_test_books(struct kunit *test, struct rmi_model *m,
 	KUNIT_EXPECT_EQ(test, mem->delegated_frees, 0);
 	KUNIT_EXPECT_EQ(test, rmi_model_owned(m) - rmi_model_pool(m), leaked);
 	KUNIT_EXPECT_EQ(test, rmi_test_mem_outstanding(mem), leaked);
+	/* Every operation ended, or the library says it gave it up. */
+	KUNIT_EXPECT_EQ(test, rmi_model_pending_ops(m),
+			rmi_abandoned_ops() - m->abandoned_base);
 }
 EXPORT_SYMBOL_GPL(rmi_test_books);
 

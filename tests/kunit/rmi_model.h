@@ -89,6 +89,8 @@ unsigned int rmi_model_faults(unsigned long fid, const unsigned long **status);
 unsigned long rmi_model_last_fid(const struct rmi_model *m);
 void rmi_model_record(struct rmi_model *m, unsigned long *log,
 		      unsigned long cap);
+void rmi_model_record_redo(struct rmi_model *m, unsigned long *bitmap);
+unsigned long rmi_model_pending_ops(const struct rmi_model *m);
 
 /**
  * struct rmi_test_mem - a counting allocator for the library's granules
@@ -101,6 +103,7 @@ void rmi_model_record(struct rmi_model *m, unsigned long *log,
  * @bad_frees: frees of a granule not allocated (double frees)
  * @delegated_frees: frees of a granule the model does not see as NS
  * @fail_at: fail the @fail_at'th allocation (1-based), 0 never
+ * @nr_fail: allocations that fail from the @fail_at'th on; 0 means one
  * @nr_alloc_calls: allocations asked
  */
 struct rmi_test_mem {
@@ -113,6 +116,7 @@ struct rmi_test_mem {
 	unsigned long bad_frees;
 	unsigned long delegated_frees;
 	unsigned long fail_at;
+	unsigned long nr_fail;
 	unsigned long nr_alloc_calls;
 };
 

@@ -307,6 +307,7 @@ rmi_real_fault_call(const struct arm_smccc_1_2_regs *args,
 			f->log[f->calls - 1] = fid;
 		if (f->calls == f->fail_at) {
 			f->refused_in_fixed_op = f->in_op && !f->can_cancel;
+			f->refused_fid = fid;
 			memset(res, 0, sizeof(*res));
 			res->a0 = f->status;
 			if (f->rets && f->calls <= f->cap)
@@ -336,6 +337,7 @@ void rmi_real_fault_install(struct kunit *test, struct rmi_real_fault *f)
 	f->calls = 0;
 	f->in_op = false;
 	f->refused_in_fixed_op = false;
+	f->refused_fid = 0;
 	rmi_real_fault_cur = f;
 #if IS_ENABLED(CONFIG_KUNIT)
 	kunit_activate_static_stub(test, rmi_smccc_call, rmi_real_fault_call);

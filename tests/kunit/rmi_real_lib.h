@@ -79,6 +79,7 @@ void rmi_real_mem_prove(struct rmi_real_mem *mem, bool reclaim,
  * @can_cancel: that RMI_INCOMPLETE allowed RMI_OP_CANCEL
  * @refused_in_fixed_op: the refused call came while an operation that
  *	   cannot be cancelled was pending
+ * @refused_fid: function ID of the refused call, 0 if none was
  */
 struct rmi_real_fault {
 	unsigned long calls;
@@ -90,6 +91,7 @@ struct rmi_real_fault {
 	bool in_op;
 	bool can_cancel;
 	bool refused_in_fixed_op;
+	unsigned long refused_fid;
 };
 
 void rmi_real_fault_install(struct kunit *test, struct rmi_real_fault *f);

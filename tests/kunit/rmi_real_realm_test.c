@@ -11,12 +11,17 @@
  * The real RMM then shows that every granule came back Non-secure: each
  * page the library freed is delegated and undelegated again.
  *
- * rmi_real_faults runs the same lifecycle once per call it makes, K
- * times, with call n refused (not issued: RMI_ERROR_INPUT returned in its
- * place) by a stub of the library's transport that forwards every other
- * call to the RMM.  The library must return the error and tear down; the
+ * rmi_real_faults runs the same lifecycle once per call it makes, twice
+ * K times, with call n refused (not issued: RMI_ERROR_INPUT, then
+ * RMI_BUSY, returned in its place) by a stub of the library's transport
+ * that forwards every other call to the RMM.  A busy RMM is asked again
+ * and the lifecycle completes.  Otherwise the library must return the
+ * error and tear down; the
  * real RMM shows, with the same proof, that nothing is left delegated: the
- * RD among the granules, so the Realm is gone.
+ * RD among the granules, so the Realm is gone.  A refused donation to an
+ * operation the RMM does not let the host cancel is made again instead,
+ * and the lifecycle completes; a refused reclaim of such an operation is
+ * given up and counted (rmi_abandoned_ops()).
  */
 #include <kunit/test.h>
 #include <linux/ktime.h>
@@ -86,13 +91,18 @@ static void rmi_real_realm_lifecycle(struct kunit *test)
 		   p.ns, p.not_ns, p.leaked);
 }
 
-/* The statuses call n is refused with. */
-static const unsigned long rmi_real_refusals[] = { RMI_ERROR_INPUT };
+/*
+ * The statuses call n is refused with: a refusal, and a busy RMM (retried
+ * by the library: the lifecycle completes as if nothing happened).
+ */
+static const unsigned long rmi_real_refusals[] = { RMI_ERROR_INPUT, RMI_BUSY };
 
 /* Each call of the lifecycle refused in turn; nothing stays delegated. */
 static void rmi_real_faults_every_call(struct kunit *test)
 {
-	unsigned long k, n, leaked, runs = 0, teardown = 0, fixed_op = 0;
+	unsigned long k, n, fid, leaked, abandoned, runs = 0, held = 0;
+	unsigned long redone = 0, given_up = 0;
+	bool busy, fixed, redo, unseen;
 	unsigned long unreached = 0, *log;
 	struct rmi_real_fault *f;
 	struct rmi_real_proof p;
@@ -130,6 +140,7 @@ static void rmi_real_faults_every_call(struct kunit *test)
 			lc->nr_recs = 1;
 			lc->enter = true;
 			leaked = rmi_leaked_granules();
+			abandoned = rmi_abandoned_ops();
 			mem = rmi_real_mem_init(test);
 			f->log = NULL;
 			f->fail_at = n;
@@ -139,41 +150,72 @@ static void rmi_real_faults_every_call(struct kunit *test)
 			rmi_real_fault_remove(test);
 			runs++;
 			/* Fewer REC entries (interrupt exits) than recorded. */
-			if (f->calls < n)
+			if (!f->refused_fid)
 				unreached++;
 
-			KUNIT_EXPECT_TRUE_MSG(test, f->calls < n || err ||
-					      rmi_leaked_granules() != leaked,
-					      "call %lu (FID %#lx) refused: no error", n,
-					      log[n - 1]);
+			fid = f->refused_fid;
+			busy = f->status == RMI_BUSY;
+			fixed = !busy && f->refused_in_fixed_op;
+			redo = fixed && (fid == SMC_RMI_OP_MEM_DONATE ||
+					 fid == SMC_RMI_GRANULE_RANGE_DELEGATE);
+			/*
+			 * A refused OP_CONTINUE is taken as the operation's
+			 * end, as the RMM's own refusal would be; this RMM
+			 * never saw the call and still holds the operation.
+			 */
+			unseen = !busy && fid == SMC_RMI_OP_CONTINUE;
+			if (busy) {
+				KUNIT_EXPECT_EQ_MSG(test, err, 0, "call %lu (FID %#lx) busy",
+						    n, fid);
+				KUNIT_EXPECT_EQ(test, rmi_leaked_granules(), leaked);
+			} else if (redo) {
+				/*
+				 * A donation to an operation the RMM does not
+				 * let the host cancel (TF-RMM's REC_CREATE),
+				 * or a delegation for it: made again, the
+				 * operation and the lifecycle complete.
+				 */
+				KUNIT_EXPECT_EQ_MSG(test, err, 0, "call %lu (FID %#lx)",
+						    n, fid);
+				redone++;
+			} else {
+				KUNIT_EXPECT_TRUE_MSG(test, !fid || err ||
+						      rmi_leaked_granules() != leaked,
+						      "call %lu (FID %#lx) refused: no error",
+						      n, fid);
+			}
+			/*
+			 * Given up, and counted, only when a refused reclaim
+			 * left an operation that cannot be cancelled pending.
+			 */
+			KUNIT_EXPECT_EQ_MSG(test, rmi_abandoned_ops() - abandoned,
+					    fixed && fid == SMC_RMI_OP_MEM_RECLAIM,
+					    "call %lu (FID %#lx)", n, fid);
+			given_up += rmi_abandoned_ops() - abandoned;
 			KUNIT_EXPECT_EQ_MSG(test, mem->bad_frees, 0, "call %lu", n);
 			rmi_real_mem_prove(mem, true, &p);
 			/* Freed by the library: Non-secure. */
 			KUNIT_EXPECT_EQ_MSG(test, p.not_ns, 0, "call %lu (FID %#lx)", n,
-					    log[n - 1]);
+					    fid);
 			/* Kept: exactly what the library says it leaked. */
 			KUNIT_EXPECT_EQ_MSG(test, p.leaked, rmi_leaked_granules() - leaked,
-					    "call %lu (FID %#lx)", n, log[n - 1]);
+					    "call %lu (FID %#lx)", n, fid);
 			/*
 			 * Still the Realm world's only when the refused call
 			 * was part of the teardown, which the RMM never saw,
-			 * or of an operation the RMM does not let the host
-			 * cancel (TF-RMM's REC_CREATE): the operation stays
-			 * pending in the RMM with what was donated to it.
+			 * or left an operation pending.
 			 */
-			if (p.held && f->refused_in_fixed_op)
-				fixed_op++;
-			else if (p.held)
-				teardown++;
+			if (p.held)
+				held++;
 			KUNIT_EXPECT_TRUE_MSG(test, !p.held || lc->destroy_err ||
-					      f->refused_in_fixed_op,
+					      unseen || rmi_abandoned_ops() != abandoned,
 					      "call %lu (FID %#lx): %lu granules held",
-					      n, log[n - 1], p.held);
+					      n, fid, p.held);
 		}
 	}
-	kunit_info(test, "K = %lu calls; %lu refused runs in %lld ms (%lu ended before call n); granules left in the RMM: %lu runs (teardown refused), %lu runs (operation that cannot be cancelled)\n",
-		   k, runs, ktime_ms_delta(ktime_get(), t0), unreached, teardown,
-		   fixed_op);
+	kunit_info(test, "K = %lu calls; %lu refused runs in %lld ms (%lu ended before call n); %lu refused donations to operations that cannot be cancelled, made again; %lu operations given up; %lu runs left granules in the RMM\n",
+		   k, runs, ktime_ms_delta(ktime_get(), t0), unreached, redone,
+		   given_up, held);
 }
 
 static struct kunit_case rmi_real_realm_cases[] = {

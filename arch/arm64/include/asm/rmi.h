@@ -106,6 +106,7 @@ long rmi_granules_delegate(phys_addr_t base, size_t size, phys_addr_t *done);
 long rmi_granules_undelegate(phys_addr_t base, size_t size, phys_addr_t *done);
 bool rmi_granule_undelegate_free(const struct rmi_mem_ops *mem, phys_addr_t pa);
 unsigned long rmi_leaked_granules(void);
+unsigned long rmi_abandoned_ops(void);
 unsigned long rmi_call_count(unsigned long fid);
 
 /**

@@ -8,13 +8,33 @@
  * donate request) or RMI_OP_MEM_RECLAIM (memory it gives back).
  * rmi_op_complete() drives one operation to its end; on a failure it
  * cancels the operation when the RMM allows it.
+ *
+ * An operation the RMM does not let the host cancel, and one being
+ * cancelled, must be carried to its end whatever happens: until then the
+ * RMM holds one of its few operation contexts (TF-RMM: ten per CPU; once
+ * they are all held, every stateful command returns RMI_BLOCKED) and the
+ * object the command works on (TF-RMM keeps a REC granule PARTIAL, which
+ * can be neither used nor undelegated).  So a donation to such an
+ * operation that fails is tried again: after a pause when memory was
+ * short, with other granules when the RMM refused the ones offered.  The
+ * other steps carry nothing but the handle and the list granule: the RMM
+ * would refuse them again.
  */
+#include <linux/atomic.h>
+#include <linux/delay.h>
 #include <linux/errno.h>
 #include <linux/export.h>
 #include <linux/log2.h>
 #include <linux/mm.h>
 
 #include "rmi_lib.h"
+
+/* Failed donations in a row to an operation that must end, at most. */
+#define RMI_OP_STEP_RETRIES	8
+/* First pause after a donation short of memory; doubled at each retry. */
+#define RMI_OP_NOMEM_WAIT_MS	1
+
+static atomic_long_t rmi_abandoned = ATOMIC_LONG_INIT(0);
 
 /**
  * struct rmi_op_state - one operation being carried on
@@ -29,6 +49,7 @@
  * @list_owned: allocated here, from @mem
  * @steps: commands issued so far
  * @net: granules donated minus granules reclaimed
+ * @ended: the step that failed ended the operation
  */
 struct rmi_op_state {
 	unsigned long handle;
@@ -41,6 +62,7 @@ struct rmi_op_state {
 	bool list_owned;
 	unsigned int steps;
 	long net;
+	bool ended;
 };
 
 /*
@@ -168,6 +190,7 @@ static long rmi_op_reclaim(struct rmi_op_state *s)
 					 RMI_LIST_ENTRIES, &count);
 	} while (rmi_retry(ret, &tries));
 	s->ret = ret;
+	/* Refused: nothing handed back, the operation still pending. */
 	if (RMI_RETURN_STATUS(ret) != RMI_SUCCESS &&
 	    RMI_RETURN_STATUS(ret) != RMI_INCOMPLETE)
 		return rmi_result(ret);
@@ -206,6 +229,13 @@ static long rmi_op_continue_step(struct rmi_op_state *s, struct rmi_op_out *out)
 		s->donate_req = next.donate_req;
 		return 0;
 	}
+	/*
+	 * Anything else but a busy RMM is the operation's end: its
+	 * command's status.  A refusal (an unknown handle, or not the step
+	 * the RMM waits for) would come again for the same call.
+	 */
+	s->ended = RMI_RETURN_STATUS(ret) != RMI_BUSY &&
+		   RMI_RETURN_STATUS(ret) != RMI_BLOCKED;
 	return rmi_result(ret);
 }
 
@@ -247,11 +277,62 @@ static long rmi_op_step(struct rmi_op_state *s, struct rmi_op_out *out,
 	}
 }
 
-/* Cancel the operation if the RMM allows it, and take back its memory. */
-static void rmi_op_cancel_all(struct rmi_op_state *s, struct rmi_op_out *out)
+/*
+ * Whether a failed step is tried again: a donation to an operation that
+ * must end (@must), RMI_OP_STEP_RETRIES times in a row at most.  Memory
+ * may be found later; granules the RMM refused were given back, others
+ * are offered.
+ */
+static bool rmi_op_again(const struct rmi_op_state *s, long err, bool must,
+			 unsigned int failures)
 {
-	unsigned int tries = 0;
+	if (!must || failures > RMI_OP_STEP_RETRIES || s->ended)
+		return false;
+	if (err == -ENOMEM) {
+		/* Give reclaim, and other users of the memory, a chance. */
+		msleep(RMI_OP_NOMEM_WAIT_MS << (failures - 1));
+		return true;
+	}
+	return err > 0 &&
+	       RMI_RETURN_MEMREQ(s->pending) == RMI_OP_MEM_REQ_DONATE;
+}
+
+/*
+ * Issue the steps the RMM asks for until it answers anything but
+ * RMI_INCOMPLETE; s->ret is then its answer.  Returns 0, or the error of
+ * the step that failed.
+ */
+static long rmi_op_run(struct rmi_op_state *s, struct rmi_op_out *out,
+		       bool cancelling)
+{
+	unsigned int failures = 0;
+	bool must;
+	long err;
+
+	while (RMI_RETURN_STATUS(s->ret) == RMI_INCOMPLETE) {
+		s->pending = s->ret;
+		must = cancelling || !RMI_RETURN_CAN_CANCEL(s->pending);
+		err = rmi_op_step(s, out, cancelling);
+		if (!err) {
+			failures = 0;
+			continue;
+		}
+		if (!rmi_op_again(s, err, must, ++failures))
+			return err;
+		/* The same step again: the RMM still wants it. */
+		s->ret = s->pending;
+	}
+	return 0;
+}
+
+/*
+ * Cancel the operation if the RMM allows it, and take back its memory.
+ * Returns whether the operation ended.
+ */
+static bool rmi_op_cancel_all(struct rmi_op_state *s, struct rmi_op_out *out)
+{
 	struct rmi_op next = { .handle = s->handle };
+	unsigned int tries = 0;
 	unsigned long ret;
 
 	/*
@@ -259,16 +340,40 @@ static void rmi_op_cancel_all(struct rmi_op_state *s, struct rmi_op_out *out)
 	 * it if the last RMI_INCOMPLETE allowed it.
 	 */
 	if (!RMI_RETURN_CAN_CANCEL(s->pending))
-		return;
+		return false;
 	do {
 		ret = rmi_op_cancel(s->handle, &next);
 	} while (rmi_retry(ret, &tries));
 	s->ret = ret;
-	while (RMI_RETURN_STATUS(s->ret) == RMI_INCOMPLETE) {
-		if (rmi_op_step(s, out, true))
-			return;
-	}
+	if (RMI_RETURN_STATUS(ret) != RMI_INCOMPLETE)
+		return RMI_RETURN_STATUS(ret) == RMI_SUCCESS;
+	/* Ended, in success or not, unless a step was refused. */
+	return !rmi_op_run(s, out, true) || s->ended;
 }
+
+/* An operation the RMM may still hold: say so once, and count it. */
+static void rmi_op_abandon(const struct rmi_op_state *s, long err)
+{
+	atomic_long_inc(&rmi_abandoned);
+	pr_warn_once("RMI: gave up operation %#lx after %u steps (error %ld): the RMM may keep it\n",
+		     s->handle, s->steps, err);
+}
+
+/**
+ * rmi_abandoned_ops() - operations the library stopped carrying on
+ *
+ * Each may still hold an operation context of the RMM, and the object its
+ * command was about: a step the RMM refused (a donation
+ * RMI_OP_STEP_RETRIES times in a row) or that asked for something invalid
+ * or never ended, when the operation could not be cancelled.
+ *
+ * Return: the number of such operations since boot.
+ */
+unsigned long rmi_abandoned_ops(void)
+{
+	return atomic_long_read(&rmi_abandoned);
+}
+EXPORT_SYMBOL_GPL(rmi_abandoned_ops);
 
 /**
  * rmi_op_complete() - carry a stateful operation on to its end
@@ -287,10 +392,15 @@ static void rmi_op_cancel_all(struct rmi_op_state *s, struct rmi_op_out *out)
  * @mem and are delegated when the request says so; granules the RMM does
  * not take, or gives back, are undelegated (leaked if that fails) and
  * freed.  RMI_BUSY and RMI_BLOCKED are retried a bounded number of times;
- * the whole operation is bounded to RMI_OP_MAX_STEPS commands.  On any
+ * the whole operation is bounded to RMI_OP_MAX_STEPS commands.  On a
  * failure the operation is cancelled with RMI_OP_CANCEL if the RMM allows
- * it, and memory it gives back is taken back; granules the RMM keeps for
- * an operation that did not complete are leaked (rmi_leaked_granules()).
+ * it, and memory it gives back is taken back.  A donation to an operation
+ * that cannot be cancelled is tried again when it fails, after a pause if
+ * memory was short, and given up only after RMI_OP_STEP_RETRIES failures
+ * in a row; an operation left pending is counted (rmi_abandoned_ops()).
+ * A failed RMI_OP_CONTINUE is the operation's end and its status is
+ * returned.  Granules the RMM keeps for an operation that did not
+ * complete are leaked (rmi_leaked_granules()).  May sleep.
  *
  * Return: 0 when the command completed; a positive RMI status when the
  * command, or a step of the operation, failed in the RMM; -ENOMEM if
@@ -320,12 +430,9 @@ long rmi_op_complete(unsigned long ret, const struct rmi_op *op,
 	if (RMI_RETURN_STATUS(ret) != RMI_INCOMPLETE)
 		return rmi_result(ret);
 
-	while (RMI_RETURN_STATUS(s.ret) == RMI_INCOMPLETE) {
-		s.pending = s.ret;
-		err = rmi_op_step(&s, out, false);
-		if (err)
-			goto err_cancel;
-	}
+	err = rmi_op_run(&s, out, false);
+	if (err)
+		goto err_cancel;
 	err = rmi_result(s.ret);
 	if (err)
 		goto err_leak;
@@ -333,7 +440,8 @@ long rmi_op_complete(unsigned long ret, const struct rmi_op *op,
 	goto out;
 
 err_cancel:
-	rmi_op_cancel_all(&s, out);
+	if (!s.ended && !rmi_op_cancel_all(&s, out))
+		rmi_op_abandon(&s, err);
 err_leak:
 	/* What the RMM holds for an operation that did not complete. */
 	if (s.net > 0)
