@@ -150,6 +150,43 @@ static void rmi_faults_random(struct kunit *test)
 	KUNIT_EXPECT_GT(test, ok, 0);
 }
 
+/* Allocations a clean lifecycle makes. */
+static unsigned long rmi_faults_allocs(struct kunit *test,
+				       const struct rmi_model_config *cfg,
+				       struct rmi_test_lc *lc)
+{
+	struct rmi_model *m = rmi_model_install(test, cfg);
+	struct rmi_test_mem *mem = rmi_test_mem_init(test, m);
+
+	KUNIT_ASSERT_EQ(test, rmi_test_lifecycle(test, mem, lc), 0);
+	return mem->nr_alloc_calls;
+}
+
+/*
+ * A lifecycle on a fresh model whose allocations @n to @n + @nr_fail - 1
+ * fail; the books balance whatever it returns.
+ */
+static long rmi_faults_short(struct kunit *test,
+			     const struct rmi_model_config *cfg,
+			     struct rmi_test_lc *lc, unsigned long n,
+			     unsigned long nr_fail)
+{
+	unsigned long leaked = rmi_leaked_granules();
+	struct rmi_test_mem *mem;
+	struct rmi_model *m;
+	long err;
+
+	m = rmi_model_install(test, cfg);
+	mem = rmi_test_mem_init(test, m);
+	mem->fail_at = n;
+	mem->nr_fail = nr_fail;
+	err = rmi_test_lifecycle(test, mem, lc);
+	rmi_test_books(test, m, mem, leaked);
+	KUNIT_EXPECT_EQ(test, rmi_model_realms(m), 0);
+	rmi_test_release(test, m, mem);
+	return err;
+}
+
 /*
  * A host allocation failure is -ENOMEM, never an RMI status, and
  * everything comes back; a donation short of memory may also be absorbed:
@@ -160,33 +197,21 @@ static void rmi_faults_alloc(struct kunit *test)
 {
 	unsigned long leaked, n, total, nr_fail;
 	struct rmi_model_config cfg;
-	struct rmi_test_mem *mem;
 	struct rmi_test_lc *lc;
-	struct rmi_model *m;
 	long err;
 
 	lc = kunit_kzalloc(test, sizeof(*lc), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, lc);
 	rmi_faults_config(test, &cfg);
-	m = rmi_model_install(test, &cfg);
-	mem = rmi_test_mem_init(test, m);
-	KUNIT_ASSERT_EQ(test, rmi_test_lifecycle(test, mem, lc), 0);
-	total = mem->nr_alloc_calls;
+	total = rmi_faults_allocs(test, &cfg, lc);
 
 	for (nr_fail = 1; nr_fail <= 3; nr_fail++) {
 		for (n = 1; n <= total; n++) {
 			leaked = rmi_leaked_granules();
-			m = rmi_model_install(test, &cfg);
-			mem = rmi_test_mem_init(test, m);
-			mem->fail_at = n;
-			mem->nr_fail = nr_fail;
-			err = rmi_test_lifecycle(test, mem, lc);
+			err = rmi_faults_short(test, &cfg, lc, n, nr_fail);
 			KUNIT_EXPECT_TRUE_MSG(test, err == -ENOMEM || (!err && lc->ran),
 					      "allocations %lu+%lu: %ld", n, nr_fail, err);
 			KUNIT_EXPECT_EQ(test, rmi_leaked_granules(), leaked);
-			rmi_test_books(test, m, mem, leaked);
-			KUNIT_EXPECT_EQ(test, rmi_model_realms(m), 0);
-			rmi_test_release(test, m, mem);
 		}
 	}
 }
@@ -201,32 +226,21 @@ static void rmi_faults_no_memory(struct kunit *test)
 {
 	unsigned long leaked, abandoned, n, total;
 	struct rmi_model_config cfg;
-	struct rmi_test_mem *mem;
 	struct rmi_test_lc *lc;
-	struct rmi_model *m;
 	long err;
 
 	lc = kunit_kzalloc(test, sizeof(*lc), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, lc);
 	rmi_model_default_config(&cfg);
 	cfg.can_cancel = false;
-	m = rmi_model_install(test, &cfg);
-	mem = rmi_test_mem_init(test, m);
-	KUNIT_ASSERT_EQ(test, rmi_test_lifecycle(test, mem, lc), 0);
-	total = mem->nr_alloc_calls;
+	total = rmi_faults_allocs(test, &cfg, lc);
 
 	/* Find the first allocation inside an operation. */
 	for (n = 1; n <= total; n++) {
 		leaked = rmi_leaked_granules();
 		abandoned = rmi_abandoned_ops();
-		m = rmi_model_install(test, &cfg);
-		mem = rmi_test_mem_init(test, m);
-		mem->fail_at = n;
-		mem->nr_fail = ULONG_MAX;
-		err = rmi_test_lifecycle(test, mem, lc);
+		err = rmi_faults_short(test, &cfg, lc, n, ULONG_MAX);
 		KUNIT_EXPECT_EQ_MSG(test, err, -ENOMEM, "allocations from %lu", n);
-		rmi_test_books(test, m, mem, leaked);
-		rmi_test_release(test, m, mem);
 		if (rmi_abandoned_ops() != abandoned)
 			break;
 	}
