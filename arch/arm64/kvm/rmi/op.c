@@ -24,6 +24,7 @@
 #include <linux/delay.h>
 #include <linux/errno.h>
 #include <linux/export.h>
+#include <linux/kernel.h>
 #include <linux/log2.h>
 #include <linux/mm.h>
 
@@ -424,6 +425,7 @@ long rmi_op_complete(unsigned long ret, const struct rmi_op *op,
 	};
 	long err = 0;
 
+	might_sleep();
 	if (!out)
 		out = &dummy;
 	memset(out, 0, sizeof(*out));
