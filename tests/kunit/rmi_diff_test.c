@@ -108,11 +108,12 @@ static unsigned long diff_call_line(struct diff_ctx *c, int line,
  */
 static unsigned long diff_op_line(struct diff_ctx *c, int line,
 				  const char *tag, unsigned long fid,
-				  unsigned long a1,
-				  unsigned long a2, unsigned long a3)
+				  unsigned long a1, unsigned long a2,
+				  unsigned long a3, unsigned long a4,
+				  unsigned long a5)
 {
 	struct arm_smccc_1_2_regs regs = {
-		.a0 = fid, .a1 = a1, .a2 = a2, .a3 = a3,
+		.a0 = fid, .a1 = a1, .a2 = a2, .a3 = a3, .a4 = a4, .a5 = a5,
 	};
 	struct rmi_op op;
 	long final;
@@ -129,10 +130,13 @@ static unsigned long diff_op_line(struct diff_ctx *c, int line,
 }
 
 #define DOP(c, fid, a1, a2, a3) \
-	diff_op_line(c, __LINE__, NULL, SMC_RMI_##fid, a1, a2, a3)
+	diff_op_line(c, __LINE__, NULL, SMC_RMI_##fid, a1, a2, a3, 0, 0)
 /* The same, named for rmi_diff_known[]. */
 #define DOPT(c, tag, fid, a1, a2, a3) \
-	diff_op_line(c, __LINE__, tag, SMC_RMI_##fid, a1, a2, a3)
+	diff_op_line(c, __LINE__, tag, SMC_RMI_##fid, a1, a2, a3, 0, 0)
+/* Five arguments: the map and unmap commands. */
+#define DOP5(c, fid, a1, a2, a3, a4, a5) \
+	diff_op_line(c, __LINE__, NULL, SMC_RMI_##fid, a1, a2, a3, a4, a5)
 
 static long diff_lib_line(struct diff_ctx *c, int line, long ret)
 {
@@ -318,6 +322,60 @@ out:
 	UNDELEGATE(c, 0);
 }
 
+/* One delegated granule, as an address range descriptor. */
+static unsigned long diff_desc1(phys_addr_t pa)
+{
+	return rmi_range_desc(pa, 0, 1, RMI_OP_MEM_DELEGATED);
+}
+
+/*
+ * Data: RTT_DATA_MAP by SINGLE and LIST descriptors, refused (granule not
+ * delegated, unaligned or empty range, no RTT, entry not unassigned) and
+ * done; RTT_DATA_UNMAP, of what is mapped and of what is not.
+ */
+static void seq_data(struct diff_ctx *c)
+{
+	unsigned long single, two, unmap, rd;
+	u64 *list = phys_to_virt(P(c, 4));
+
+	if (diff_realm(c, 1))
+		return;
+	rd = c->realm.rd;
+	if (L(c, cca_realm_create_rtts(&c->realm, 0, RMI_RTT_MAX_LEVEL)) ||
+	    L(c, cca_realm_init_ripas(&c->realm, 0, 2 * PAGE_SIZE)))
+		goto out;
+	single = FIELD_PREP(RMI_RTT_PROT_MAP_FLAGS_OADDR_TYPE_MASK,
+			    RMI_ADDR_TYPE_SINGLE);
+	two = FIELD_PREP(RMI_RTT_PROT_MAP_FLAGS_OADDR_TYPE_MASK, RMI_ADDR_TYPE_LIST) |
+	      FIELD_PREP(RMI_RTT_PROT_MAP_FLAGS_LIST_COUNT_MASK, 2);
+	unmap = FIELD_PREP(RMI_RTT_UNMAP_FLAGS_OADDR_TYPE_MASK, RMI_ADDR_TYPE_LIST) |
+		FIELD_PREP(RMI_RTT_UNMAP_FLAGS_LIST_COUNT_MASK, 8);
+	DELEGATE(c, 0);
+	DELEGATE(c, 1);
+	DOP5(c, RTT_DATA_MAP, rd, 0, PAGE_SIZE, single, diff_desc1(P(c, 2)));
+	DOP5(c, RTT_DATA_MAP, rd, 8, PAGE_SIZE, single, diff_desc1(P(c, 0)));
+	DOP5(c, RTT_DATA_MAP, rd, PAGE_SIZE, PAGE_SIZE, single, diff_desc1(P(c, 0)));
+	DOP5(c, RTT_DATA_MAP, rd, SZ_2M, SZ_2M + PAGE_SIZE, single,
+	     diff_desc1(P(c, 0)));
+	DOP5(c, RTT_DATA_MAP, rd, 0, PAGE_SIZE, single, diff_desc1(P(c, 0)));
+	DOP5(c, RTT_DATA_MAP, rd, 0, PAGE_SIZE, single, diff_desc1(P(c, 1)));
+	D(c, RTT_READ_ENTRY, rd, 0, RMI_RTT_MAX_LEVEL, 0);
+	/* Mapped: not undelegated. */
+	UNDELEGATE(c, 0);
+	DOP5(c, RTT_DATA_UNMAP, rd, 0, PAGE_SIZE, unmap, P(c, 5));
+	DOP5(c, RTT_DATA_UNMAP, rd, 0, PAGE_SIZE, unmap, P(c, 5));
+	D(c, RTT_READ_ENTRY, rd, 0, RMI_RTT_MAX_LEVEL, 0);
+	/* Two granules by a list: RIPAS RAM, then EMPTY. */
+	list[0] = diff_desc1(P(c, 0));
+	list[1] = diff_desc1(P(c, 1));
+	DOP5(c, RTT_DATA_MAP, rd, PAGE_SIZE, 3 * PAGE_SIZE, two, P(c, 4));
+	DOP5(c, RTT_DATA_UNMAP, rd, 0, 4 * PAGE_SIZE, unmap, P(c, 5));
+	UNDELEGATE(c, 0);
+	UNDELEGATE(c, 1);
+out:
+	L(c, cca_realm_destroy(&c->realm));
+}
+
 struct diff_seq {
 	const char *name;
 	void (*run)(struct diff_ctx *c);
@@ -329,6 +387,7 @@ static const struct diff_seq diff_seqs[] = {
 	{ "realm_create", seq_realm_create },
 	{ "rtt", seq_rtt },
 	{ "rec", seq_rec },
+	{ "data", seq_data },
 };
 
 static void diff_desc(const struct diff_seq *s, char *desc)
@@ -472,6 +531,8 @@ static void rmi_diff_seq(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, f);
 	rmi_model_default_config(&cfg);
 	memcpy(cfg.feat, f->reg, sizeof(cfg.feat));
+	/* TF-RMM maps and unmaps a few granules without RMI_INCOMPLETE. */
+	cfg.incomplete = false;
 	/* Every SMC of the real run, for a failure's report. */
 	smcs = kunit_kzalloc(test, sizeof(*smcs), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, smcs);
