@@ -283,6 +283,66 @@ static void rmi_lifecycle_cancel(struct kunit *test)
 	rmi_test_books(test, m, mem, leaked);
 }
 
+/*
+ * Delegations of a Realm with @ram of RAM mapped at IPA 0 (and none when
+ * @ram is 0), and undelegations: *@undelegations.
+ */
+static unsigned long rmi_lifecycle_ram(struct kunit *test, bool blocks,
+				       unsigned long ram,
+				       unsigned long *undelegations)
+{
+	struct cca_realm_config rcfg = {
+		.s2sz = 40, .rtt_level_start = 1, .num_bps = 1, .num_wps = 1,
+		.hash_algo = RMI_HASH_SHA_256, .max_recs = 1,
+	};
+	unsigned long leaked = rmi_leaked_granules();
+	struct rmi_model_config cfg;
+	struct rmi_test_mem *mem;
+	struct cca_realm *realm;
+	struct rmi_model *m;
+
+	realm = kunit_kzalloc(test, sizeof(*realm), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, realm);
+	rmi_model_default_config(&cfg);
+	/* An RMM that delegates a whole range in one call. */
+	cfg.per_call = 0;
+	m = rmi_model_install(test, &cfg);
+	mem = rmi_test_mem_init(test, m);
+	KUNIT_ASSERT_EQ(test, rmi_init(), 0);
+	KUNIT_ASSERT_EQ(test, cca_realm_create(realm, &rcfg, &mem->ops), 0);
+	KUNIT_EXPECT_EQ(test, cca_realm_create_rtts(realm, 0, 3), 0);
+	mem->no_blocks = !blocks;
+	if (ram)
+		KUNIT_EXPECT_EQ(test, cca_realm_map_ram(realm, 0, ram), 0);
+	KUNIT_EXPECT_EQ(test, cca_realm_destroy(realm), 0);
+	rmi_test_books(test, m, mem, leaked);
+	KUNIT_EXPECT_EQ(test, rmi_leaked_granules(), leaked);
+	*undelegations = rmi_model_calls_of(m, SMC_RMI_GRANULE_RANGE_UNDELEGATE);
+	return rmi_model_calls_of(m, SMC_RMI_GRANULE_RANGE_DELEGATE);
+}
+
+/*
+ * RAM is delegated by blocks: RMI_GRANULE_RANGE_DELEGATE takes a range,
+ * which an RMM may process whole (DEN0137 2.0; the model with per_call
+ * 0).  Then 2 MiB of RAM, one list of 512 granules, costs one delegation,
+ * the fewest the specification allows.  An allocator with no free blocks
+ * is asked for granules one by one instead: 512 delegations.  Either way
+ * RMI_RTT_DATA_UNMAP hands the granules back one descriptor each (the
+ * model's choice), and each descriptor is undelegated by one call.
+ */
+static void rmi_lifecycle_ranges(struct kunit *test)
+{
+	unsigned long d0, u0, d, u;
+
+	d0 = rmi_lifecycle_ram(test, true, 0, &u0);
+	d = rmi_lifecycle_ram(test, true, SZ_2M, &u);
+	KUNIT_EXPECT_EQ(test, d - d0, 1);
+	KUNIT_EXPECT_EQ(test, u - u0, SZ_2M / PAGE_SIZE);
+	d = rmi_lifecycle_ram(test, false, SZ_2M, &u);
+	KUNIT_EXPECT_EQ(test, d - d0, SZ_2M / PAGE_SIZE);
+	KUNIT_EXPECT_EQ(test, u - u0, SZ_2M / PAGE_SIZE);
+}
+
 /* An undelegation the RMM refuses leaks the granule, never frees it. */
 static void rmi_lifecycle_leak(struct kunit *test)
 {
@@ -441,6 +501,7 @@ static struct kunit_case rmi_lifecycle_cases[] = {
 	KUNIT_CASE(rmi_lifecycle_no_granule_size),
 	KUNIT_CASE_PARAM(rmi_lifecycle_realm, lc_gen_params),
 	KUNIT_CASE(rmi_lifecycle_cancel),
+	KUNIT_CASE(rmi_lifecycle_ranges),
 	KUNIT_CASE(rmi_lifecycle_leak),
 	KUNIT_CASE(rmi_lifecycle_model_errors),
 	KUNIT_CASE(rmi_lifecycle_gating),

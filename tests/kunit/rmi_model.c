@@ -1672,6 +1672,8 @@ static phys_addr_t test_mem_alloc(void *priv, unsigned int order)
 	if (++mem->nr_alloc_calls >= mem->fail_at && mem->fail_at &&
 	    mem->nr_alloc_calls - mem->fail_at < max(mem->nr_fail, 1UL))
 		return 0;
+	if (order && mem->no_blocks)
+		return 0;
 	page = alloc_pages(GFP_KERNEL | __GFP_ZERO, order);
 	if (!page)
 		return 0;

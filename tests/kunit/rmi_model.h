@@ -104,6 +104,7 @@ unsigned long rmi_model_pending_ops(const struct rmi_model *m);
  * @delegated_frees: frees of a granule the model does not see as NS
  * @fail_at: fail the @fail_at'th allocation (1-based), 0 never
  * @nr_fail: allocations that fail from the @fail_at'th on; 0 means one
+ * @no_blocks: allocations of more than one granule fail (fragmented memory)
  * @nr_alloc_calls: allocations asked
  */
 struct rmi_test_mem {
@@ -117,6 +118,7 @@ struct rmi_test_mem {
 	unsigned long delegated_frees;
 	unsigned long fail_at;
 	unsigned long nr_fail;
+	bool no_blocks;
 	unsigned long nr_alloc_calls;
 };
 

@@ -104,6 +104,8 @@ const struct rmi_features *rmi_get_features(void);
 
 long rmi_granules_delegate(phys_addr_t base, size_t size, phys_addr_t *done);
 long rmi_granules_undelegate(phys_addr_t base, size_t size, phys_addr_t *done);
+unsigned long rmi_granules_undelegate_free(const struct rmi_mem_ops *mem,
+					   phys_addr_t pa, unsigned long nr);
 bool rmi_granule_undelegate_free(const struct rmi_mem_ops *mem, phys_addr_t pa);
 unsigned long rmi_leaked_granules(void);
 unsigned long rmi_abandoned_ops(void);

@@ -133,23 +133,52 @@ void rmi_granule_leak(phys_addr_t pa, unsigned long nr)
 }
 
 /**
+ * rmi_granules_undelegate_free() - undelegate granules and free them, or
+ *	leak those the RMM keeps
+ * @mem: the allocator the granules came from
+ * @pa: PA of the first granule
+ * @nr: number of granules, contiguous
+ *
+ * The one place delegated granules go back to the host: the range is
+ * undelegated with as few RMI_GRANULE_RANGE_UNDELEGATE calls as the RMM
+ * allows, and what was undelegated is freed.  A granule whose
+ * undelegation fails is leaked on purpose, never freed, and the rest of
+ * the range is tried after it.
+ *
+ * Return: the number of granules leaked.
+ */
+unsigned long rmi_granules_undelegate_free(const struct rmi_mem_ops *mem,
+					   phys_addr_t pa, unsigned long nr)
+{
+	phys_addr_t top = pa + nr * PAGE_SIZE, done;
+	unsigned long leaked = 0;
+
+	while (pa < top) {
+		if (!rmi_granules_undelegate(pa, top - pa, &done))
+			done = top;
+		rmi_free_granules(mem, pa, (done - pa) >> PAGE_SHIFT);
+		if (done == top)
+			break;
+		rmi_granule_leak(done, 1);
+		leaked++;
+		pa = done + PAGE_SIZE;
+	}
+	return leaked;
+}
+EXPORT_SYMBOL_GPL(rmi_granules_undelegate_free);
+
+/**
  * rmi_granule_undelegate_free() - undelegate a granule and free it, or leak it
  * @mem: the allocator the granule came from
  * @pa: PA of the granule
  *
- * The one place a delegated granule goes back to the host: if
- * undelegation fails the granule is leaked on purpose, never freed.
+ * rmi_granules_undelegate_free() for one granule.
  *
  * Return: true if the granule was freed, false if it was leaked.
  */
 bool rmi_granule_undelegate_free(const struct rmi_mem_ops *mem, phys_addr_t pa)
 {
-	if (rmi_granules_undelegate(pa, PAGE_SIZE, NULL)) {
-		rmi_granule_leak(pa, 1);
-		return false;
-	}
-	mem->free(mem->priv, pa);
-	return true;
+	return !rmi_granules_undelegate_free(mem, pa, 1);
 }
 EXPORT_SYMBOL_GPL(rmi_granule_undelegate_free);
 
@@ -197,7 +226,13 @@ phys_addr_t rmi_alloc_delegated(const struct rmi_mem_ops *mem, long *err)
 
 static phys_addr_t rmi_page_alloc(void *priv, unsigned int order)
 {
-	struct page *page = alloc_pages(GFP_KERNEL | __GFP_ZERO, order);
+	gfp_t gfp = GFP_KERNEL | __GFP_ZERO;
+	struct page *page;
+
+	/* A large block is a wish: the library takes smaller ones instead. */
+	if (order > PAGE_ALLOC_COSTLY_ORDER)
+		gfp |= __GFP_NORETRY | __GFP_NOWARN;
+	page = alloc_pages(gfp, order);
 
 	if (!page)
 		return 0;

@@ -4,6 +4,7 @@
  */
 #include <linux/errno.h>
 #include <linux/export.h>
+#include <linux/log2.h>
 #include <linux/mm.h>
 #include <linux/slab.h>
 
@@ -248,6 +249,27 @@ err_data:
 }
 EXPORT_SYMBOL_GPL(cca_realm_populate);
 
+static unsigned long cca_desc_granules(u64 e)
+{
+	return RMI_ADDR_RANGE_COUNT(e) << rmi_block_order(RMI_ADDR_RANGE_SIZE(e));
+}
+
+/*
+ * Undelegate and free the granules of list[0..count), a range for each
+ * entry.  Entries are not merged where they happen to follow each other
+ * in memory: the commands issued would then depend on where the page
+ * allocator put the granules.
+ */
+static void cca_undelegate_list(const struct rmi_mem_ops *mem,
+				const u64 *list, unsigned long count)
+{
+	unsigned long i;
+
+	for (i = 0; i < count; i++)
+		rmi_granules_undelegate_free(mem, RMI_ADDR_RANGE_ADDR(list[i]),
+					     cca_desc_granules(list[i]));
+}
+
 /*
  * Map [base, base + n granules) to the delegated granules described by
  * list[0..n): one RMI_RTT_DATA_MAP, SINGLE for one granule, LIST else,
@@ -257,7 +279,7 @@ EXPORT_SYMBOL_GPL(cca_realm_populate);
 static long cca_map_chunk(struct cca_realm *realm, unsigned long base,
 			  u64 *list, phys_addr_t list_pa, unsigned long n)
 {
-	unsigned long top = base + n * PAGE_SIZE, cur = base, next, ret, i;
+	unsigned long top = base + n * PAGE_SIZE, cur = base, next, ret;
 	unsigned long flags, oaddr, done;
 	unsigned int tries;
 	struct rmi_op_out out;
@@ -299,9 +321,49 @@ static long cca_map_chunk(struct cca_realm *realm, unsigned long base,
 		rmi_granule_leak(0, (cur - base) >> PAGE_SHIFT);
 		err = err ?: -ENOMEM;
 	}
-	for (i = (cur - base) >> PAGE_SHIFT; i < n; i++)
-		rmi_granule_undelegate_free(realm->mem,
-					    RMI_ADDR_RANGE_ADDR(list[i]));
+	done = (cur - base) >> PAGE_SHIFT;
+	cca_undelegate_list(realm->mem, list + done, n - done);
+	return err;
+}
+
+/*
+ * Allocate and delegate the @n granules of a chunk into list[0..n), in
+ * blocks as large as the allocator gives (down to single granules): one
+ * RMI_GRANULE_RANGE_DELEGATE a block where the RMM delegates whole
+ * ranges.  On failure nothing is held.
+ */
+static long cca_alloc_chunk(struct cca_realm *realm, u64 *list,
+			    unsigned long n)
+{
+	const struct rmi_mem_ops *mem = realm->mem;
+	unsigned int order = ilog2(n);
+	unsigned long i = 0, nr;
+	phys_addr_t pa, done;
+	long err = 0;
+
+	while (i < n) {
+		order = min_t(unsigned int, order, ilog2(n - i));
+		pa = rmi_alloc_granules(mem, order);
+		if (!pa && order) {
+			order--;
+			continue;
+		}
+		if (!pa) {
+			err = -ENOMEM;
+			break;
+		}
+		nr = 1UL << order;
+		err = rmi_granules_delegate(pa, nr << PAGE_SHIFT, &done);
+		if (err) {
+			rmi_free_granules(mem, done, nr - ((done - pa) >> PAGE_SHIFT));
+			rmi_granules_undelegate_free(mem, pa, (done - pa) >> PAGE_SHIFT);
+			break;
+		}
+		for (; nr; nr--, pa += PAGE_SIZE)
+			list[i++] = rmi_range_desc(pa, 0, 1, RMI_OP_MEM_DELEGATED);
+	}
+	if (err)
+		cca_undelegate_list(mem, list, i);
 	return err;
 }
 
@@ -311,10 +373,12 @@ static long cca_map_chunk(struct cca_realm *realm, unsigned long base,
  * @base: base of the range
  * @top: top of the range; the RTTs of the range must exist
  *
- * Allocates and delegates a granule for each page of the range and maps
- * them with RMI_RTT_DATA_MAP, by address lists of up to a granule of
- * entries (a SINGLE descriptor for a lone granule).  What was mapped stays
- * mapped on failure, and is unmapped by cca_realm_destroy().
+ * Allocates and delegates a granule for each page of the range, in blocks
+ * of up to a list's worth where the allocator has them (each delegated by
+ * one range command), and maps them with RMI_RTT_DATA_MAP, by address
+ * lists of up to a granule of entries (a SINGLE descriptor for a lone
+ * granule).  What was mapped stays mapped on failure, and is unmapped by
+ * cca_realm_destroy().
  *
  * Return: 0; -EINVAL for a NULL or dead @realm or an empty, unaligned or
  * out-of-range range (no SMC issued); -ENOMEM; -EPROTO if the RMM made no
@@ -323,7 +387,7 @@ static long cca_map_chunk(struct cca_realm *realm, unsigned long base,
 long cca_realm_map_ram(struct cca_realm *realm, unsigned long base,
 		       unsigned long top)
 {
-	unsigned long n, i;
+	unsigned long n;
 	phys_addr_t list_pa;
 	u64 *list;
 	long err = 0;
@@ -337,19 +401,9 @@ long cca_realm_map_ram(struct cca_realm *realm, unsigned long base,
 
 	while (!err && base < top) {
 		n = min((top - base) >> PAGE_SHIFT, RMI_LIST_ENTRIES);
-		for (i = 0; i < n; i++) {
-			phys_addr_t pa = rmi_alloc_delegated(realm->mem, &err);
-
-			if (!pa)
-				break;
-			list[i] = rmi_range_desc(pa, 0, 1, RMI_OP_MEM_DELEGATED);
-		}
-		if (i < n) {
-			while (i--)
-				rmi_granule_undelegate_free(realm->mem,
-							    RMI_ADDR_RANGE_ADDR(list[i]));
+		err = cca_alloc_chunk(realm, list, n);
+		if (err)
 			break;
-		}
 		err = cca_map_chunk(realm, base, list, list_pa, n);
 		base += n * PAGE_SIZE;
 	}
@@ -365,7 +419,7 @@ EXPORT_SYMBOL_GPL(cca_realm_map_ram);
  */
 long cca_realm_unmap(struct cca_realm *realm, struct cca_map *map)
 {
-	unsigned long cur = map->base, next, range, count, ret, flags, i;
+	unsigned long cur = map->base, next, range, count, ret, flags;
 	const struct rmi_mem_ops *mem = realm->mem;
 	struct rmi_op_out out;
 	phys_addr_t list_pa = realm->scratch;
@@ -398,15 +452,7 @@ long cca_realm_unmap(struct cca_realm *realm, struct cca_map *map)
 			err = -EPROTO;
 			break;
 		}
-		for (i = 0; i < count; i++) {
-			u64 e = list[i];
-			unsigned long nr = RMI_ADDR_RANGE_COUNT(e) <<
-					   rmi_block_order(RMI_ADDR_RANGE_SIZE(e));
-			phys_addr_t pa = RMI_ADDR_RANGE_ADDR(e);
-
-			for (; nr; nr--, pa += PAGE_SIZE)
-				rmi_granule_undelegate_free(mem, pa);
-		}
+		cca_undelegate_list(mem, list, count);
 		cur = next;
 	}
 	if (cur < map->top)
