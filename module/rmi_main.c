@@ -239,9 +239,10 @@ static void rmi_demo_report(void)
 	if (total != listed)
 		pr_info("rmi:   %-26s %lu\n", "others", total - listed);
 	pr_info("rmi:   %-26s %lu\n", "total", total);
-	pr_info("rmi: granules allocated %ld, freed %ld, leaked %lu\n",
+	pr_info("rmi: granules allocated %ld, freed %ld, leaked %lu; operations given up %lu\n",
 		atomic_long_read(&rmi_demo_allocated),
-		atomic_long_read(&rmi_demo_freed), rmi_leaked_granules());
+		atomic_long_read(&rmi_demo_freed), rmi_leaked_granules(),
+		rmi_abandoned_ops());
 }
 
 static int __init rmi_demo_init(void)
@@ -321,8 +322,11 @@ err_destroy:
 err_free_recs:
 	kfree(recs);
 	rmi_demo_report();
-	/* Every granule back: all the library allocated was freed. */
-	if (!ret && (rmi_leaked_granules() ||
+	/*
+	 * Every granule back: all the library allocated was freed, and no
+	 * operation is left with the RMM.
+	 */
+	if (!ret && (rmi_leaked_granules() || rmi_abandoned_ops() ||
 		     atomic_long_read(&rmi_demo_allocated) !=
 		     atomic_long_read(&rmi_demo_freed)))
 		ret = -EIO;
