@@ -11,11 +11,11 @@
  * The real RMM then shows that every granule came back Non-secure: each
  * page the library freed is delegated and undelegated again.
  *
- * rmi_real_faults runs the same lifecycle once per call it makes, twice
- * K times, with call n refused (not issued: RMI_ERROR_INPUT, then
- * RMI_BUSY, returned in its place) by a stub of the library's transport
- * that forwards every other call to the RMM.  A busy RMM is asked again
- * and the lifecycle completes.  Otherwise the library must return the
+ * rmi_real_faults runs the same lifecycle once per call it makes, three
+ * times K times, with call n refused (not issued: RMI_ERROR_INPUT, then
+ * RMI_BUSY, then RMI_BLOCKED, returned in its place) by a stub of the
+ * library's transport that forwards every other call to the RMM.  A busy
+ * or blocked RMM is asked again and the lifecycle completes.  Otherwise the library must return the
  * error and tear down; the
  * real RMM shows, with the same proof, that nothing is left delegated: the
  * RD among the granules, so the Realm is gone.  A refused donation to an
@@ -92,10 +92,13 @@ static void rmi_real_realm_lifecycle(struct kunit *test)
 }
 
 /*
- * The statuses call n is refused with: a refusal, and a busy RMM (retried
- * by the library: the lifecycle completes as if nothing happened).
+ * The statuses call n is refused with: a refusal, and a busy or blocked
+ * RMM (retried by the library: the lifecycle completes as if nothing
+ * happened).
  */
-static const unsigned long rmi_real_refusals[] = { RMI_ERROR_INPUT, RMI_BUSY };
+static const unsigned long rmi_real_refusals[] = {
+	RMI_ERROR_INPUT, RMI_BUSY, RMI_BLOCKED,
+};
 
 /* Each call of the lifecycle refused in turn; nothing stays delegated. */
 static void rmi_real_faults_every_call(struct kunit *test)
@@ -154,7 +157,7 @@ static void rmi_real_faults_every_call(struct kunit *test)
 				unreached++;
 
 			fid = f->refused_fid;
-			busy = f->status == RMI_BUSY;
+			busy = f->status == RMI_BUSY || f->status == RMI_BLOCKED;
 			fixed = !busy && f->refused_in_fixed_op;
 			redo = fixed && (fid == SMC_RMI_OP_MEM_DONATE ||
 					 fid == SMC_RMI_GRANULE_RANGE_DELEGATE);
