@@ -150,16 +150,19 @@ static void rmi_faults_random(struct kunit *test)
 	KUNIT_EXPECT_GT(test, ok, 0);
 }
 
-/* Allocations a clean lifecycle makes. */
-static unsigned long rmi_faults_allocs(struct kunit *test,
-				       const struct rmi_model_config *cfg,
-				       struct rmi_test_lc *lc)
+/* A clean lifecycle: its record, and the allocations it made, *@total. */
+static struct rmi_test_lc *rmi_faults_clean(struct kunit *test,
+					    const struct rmi_model_config *cfg,
+					    unsigned long *total)
 {
+	struct rmi_test_lc *lc = kunit_kzalloc(test, sizeof(*lc), GFP_KERNEL);
 	struct rmi_model *m = rmi_model_install(test, cfg);
 	struct rmi_test_mem *mem = rmi_test_mem_init(test, m);
 
+	KUNIT_ASSERT_NOT_NULL(test, lc);
 	KUNIT_ASSERT_EQ(test, rmi_test_lifecycle(test, mem, lc), 0);
-	return mem->nr_alloc_calls;
+	*total = mem->nr_alloc_calls;
+	return lc;
 }
 
 /*
@@ -200,10 +203,8 @@ static void rmi_faults_alloc(struct kunit *test)
 	struct rmi_test_lc *lc;
 	long err;
 
-	lc = kunit_kzalloc(test, sizeof(*lc), GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, lc);
 	rmi_faults_config(test, &cfg);
-	total = rmi_faults_allocs(test, &cfg, lc);
+	lc = rmi_faults_clean(test, &cfg, &total);
 
 	for (nr_fail = 1; nr_fail <= 3; nr_fail++) {
 		for (n = 1; n <= total; n++) {
@@ -229,11 +230,9 @@ static void rmi_faults_no_memory(struct kunit *test)
 	struct rmi_test_lc *lc;
 	long err;
 
-	lc = kunit_kzalloc(test, sizeof(*lc), GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, lc);
 	rmi_model_default_config(&cfg);
 	cfg.can_cancel = false;
-	total = rmi_faults_allocs(test, &cfg, lc);
+	lc = rmi_faults_clean(test, &cfg, &total);
 
 	/* Find the first allocation inside an operation. */
 	for (n = 1; n <= total; n++) {
