@@ -284,11 +284,13 @@ static void rmi_lifecycle_cancel(struct kunit *test)
 }
 
 /*
- * Delegations of a Realm with @ram of RAM mapped at IPA 0 (and none when
- * @ram is 0), and undelegations: *@undelegations.
+ * Delegations of a Realm with RAM mapped at [@base, @top) (none if they
+ * are equal) below 4 MiB, by a model whose range commands process
+ * @per_call granules a call (0: all), and undelegations: *@undelegations.
  */
 static unsigned long rmi_lifecycle_ram(struct kunit *test, bool blocks,
-				       unsigned long ram,
+				       unsigned int per_call,
+				       unsigned long base, unsigned long top,
 				       unsigned long *undelegations)
 {
 	struct cca_realm_config rcfg = {
@@ -304,16 +306,16 @@ static unsigned long rmi_lifecycle_ram(struct kunit *test, bool blocks,
 	realm = kunit_kzalloc(test, sizeof(*realm), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, realm);
 	rmi_model_default_config(&cfg);
-	/* An RMM that delegates a whole range in one call. */
-	cfg.per_call = 0;
+	cfg.per_call = per_call;
 	m = rmi_model_install(test, &cfg);
 	mem = rmi_test_mem_init(test, m);
 	KUNIT_ASSERT_EQ(test, rmi_init(), 0);
 	KUNIT_ASSERT_EQ(test, cca_realm_create(realm, &rcfg, &mem->ops), 0);
 	KUNIT_EXPECT_EQ(test, cca_realm_create_rtts(realm, 0, 3), 0);
+	KUNIT_EXPECT_EQ(test, cca_realm_create_rtts(realm, SZ_2M, 3), 0);
 	mem->no_blocks = !blocks;
-	if (ram)
-		KUNIT_EXPECT_EQ(test, cca_realm_map_ram(realm, 0, ram), 0);
+	if (top > base)
+		KUNIT_EXPECT_EQ(test, cca_realm_map_ram(realm, base, top), 0);
 	KUNIT_EXPECT_EQ(test, cca_realm_destroy(realm), 0);
 	rmi_test_books(test, m, mem, leaked);
 	KUNIT_EXPECT_EQ(test, rmi_leaked_granules(), leaked);
@@ -322,25 +324,33 @@ static unsigned long rmi_lifecycle_ram(struct kunit *test, bool blocks,
 }
 
 /*
- * RAM is delegated by blocks: RMI_GRANULE_RANGE_DELEGATE takes a range,
- * which an RMM may process whole (DEN0137 2.0; the model with per_call
- * 0).  Then 2 MiB of RAM, one list of 512 granules, costs one delegation,
- * the fewest the specification allows.  An allocator with no free blocks
- * is asked for granules one by one instead: 512 delegations.  Either way
- * RMI_RTT_DATA_UNMAP hands the granules back one descriptor each (the
- * model's choice), and each descriptor is undelegated by one call.
+ * RAM is delegated by blocks: RMI_GRANULE_RANGE_DELEGATE and _UNDELEGATE
+ * take a range, which an RMM may process whole (DEN0137 2.0; the model
+ * with per_call 0).  Then 2 MiB of RAM, one list of 512 granules, costs
+ * one delegation and, when RMI_RTT_DATA_UNMAP has handed the whole block
+ * back, one undelegation: the fewest the specification allows.  An
+ * allocator with no free blocks is asked for granules one by one instead:
+ * 512 of each, even where they happen to follow each other in memory.
+ * With an RMM that processes 3 granules a call, a block of 4 is delegated
+ * in 2 calls and comes back in two unmaps, of 3 granules and of 1: not
+ * whole in either, it is undelegated granule by granule, 4 calls.
  */
 static void rmi_lifecycle_ranges(struct kunit *test)
 {
 	unsigned long d0, u0, d, u;
 
-	d0 = rmi_lifecycle_ram(test, true, 0, &u0);
-	d = rmi_lifecycle_ram(test, true, SZ_2M, &u);
+	d0 = rmi_lifecycle_ram(test, true, 0, 0, 0, &u0);
+	d = rmi_lifecycle_ram(test, true, 0, 0, SZ_2M, &u);
 	KUNIT_EXPECT_EQ(test, d - d0, 1);
-	KUNIT_EXPECT_EQ(test, u - u0, SZ_2M / PAGE_SIZE);
-	d = rmi_lifecycle_ram(test, false, SZ_2M, &u);
+	KUNIT_EXPECT_EQ(test, u - u0, 1);
+	d = rmi_lifecycle_ram(test, false, 0, 0, SZ_2M, &u);
 	KUNIT_EXPECT_EQ(test, d - d0, SZ_2M / PAGE_SIZE);
 	KUNIT_EXPECT_EQ(test, u - u0, SZ_2M / PAGE_SIZE);
+
+	d0 = rmi_lifecycle_ram(test, true, 3, 0, 0, &u0);
+	d = rmi_lifecycle_ram(test, true, 3, 0, 4 * PAGE_SIZE, &u);
+	KUNIT_EXPECT_EQ(test, d - d0, 2);
+	KUNIT_EXPECT_EQ(test, u - u0, 4);
 }
 
 /* An undelegation the RMM refuses leaks the granule, never frees it. */

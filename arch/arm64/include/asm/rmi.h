@@ -16,6 +16,7 @@
 
 #include <linux/list.h>
 #include <linux/types.h>
+#include <linux/xarray.h>
 
 #include <asm/rmi_smc.h>
 
@@ -188,6 +189,8 @@ enum cca_realm_state {
  * @held: granules the RMM took for the Realm itself (donated)
  * @rtts: RTTs below the starting level (struct cca_rtt), newest first
  * @maps: mapped IPA ranges (struct cca_map)
+ * @blocks: blocks of RAM delegated by one command, by the IPA page of
+ *	    their first granule: the order of the block
  * @recs: RECs (struct cca_rec)
  */
 struct cca_realm {
@@ -204,6 +207,7 @@ struct cca_realm {
 	long held;
 	struct list_head rtts;
 	struct list_head maps;
+	struct xarray blocks;
 	struct list_head recs;
 };
 

@@ -133,6 +133,7 @@ long cca_realm_create(struct cca_realm *realm,
 	INIT_LIST_HEAD(&realm->rtts);
 	INIT_LIST_HEAD(&realm->maps);
 	INIT_LIST_HEAD(&realm->recs);
+	xa_init(&realm->blocks);
 	realm->mem = mem;
 	realm->s2sz = cfg->s2sz;
 	realm->max_recs = cfg->max_recs;
@@ -311,6 +312,8 @@ long cca_realm_destroy(struct cca_realm *realm)
 	err = cca_realm_destroy_rd(realm);
 	first = first ?: err;
 	realm->mem->free(realm->mem->priv, realm->scratch);
+	/* Blocks whose granules went back one by one, after a failure. */
+	xa_destroy(&realm->blocks);
 	return first;
 }
 EXPORT_SYMBOL_GPL(cca_realm_destroy);

@@ -270,6 +270,53 @@ static void cca_undelegate_list(const struct rmi_mem_ops *mem,
 					     cca_desc_granules(list[i]));
 }
 
+/* Forget the blocks recorded for [base, top): not mapped after all. */
+static void cca_forget_blocks(struct cca_realm *realm, unsigned long base,
+			      unsigned long top)
+{
+	unsigned long index;
+	void *entry;
+
+	xa_for_each_range(&realm->blocks, index, entry, base >> PAGE_SHIFT,
+			  (top >> PAGE_SHIFT) - 1)
+		xa_erase(&realm->blocks, index);
+}
+
+/*
+ * Undelegate and free what RMI_RTT_DATA_UNMAP handed back in
+ * list[0..count) for the IPAs from @ipa up: a block recorded at its IPA,
+ * whose granules all came back in this list in order, by one range;
+ * anything else a range per entry.  Entries are never merged only because
+ * they happen to follow each other in memory: the commands issued would
+ * then depend on where the page allocator put the granules.
+ */
+static void cca_undelegate_unmapped(struct cca_realm *realm,
+				    unsigned long ipa, const u64 *list,
+				    unsigned long count)
+{
+	unsigned long i = 0, j, nr, block;
+	phys_addr_t pa;
+	void *entry;
+
+	while (i < count) {
+		pa = RMI_ADDR_RANGE_ADDR(list[i]);
+		nr = cca_desc_granules(list[i]);
+		entry = xa_erase(&realm->blocks, ipa >> PAGE_SHIFT);
+		block = entry ? 1UL << xa_to_value(entry) : 0;
+		for (j = i + 1; j < count && nr < block &&
+		     RMI_ADDR_RANGE_ADDR(list[j]) == pa + nr * PAGE_SIZE; j++)
+			nr += cca_desc_granules(list[j]);
+		if (nr != block) {
+			/* Not the whole block: entry by entry. */
+			nr = cca_desc_granules(list[i]);
+			j = i + 1;
+		}
+		rmi_granules_undelegate_free(realm->mem, pa, nr);
+		ipa += nr * PAGE_SIZE;
+		i = j;
+	}
+}
+
 /*
  * Map [base, base + n granules) to the delegated granules described by
  * list[0..n): one RMI_RTT_DATA_MAP, SINGLE for one granule, LIST else,
@@ -322,18 +369,21 @@ static long cca_map_chunk(struct cca_realm *realm, unsigned long base,
 		err = err ?: -ENOMEM;
 	}
 	done = (cur - base) >> PAGE_SHIFT;
+	cca_forget_blocks(realm, cur, top);
 	cca_undelegate_list(realm->mem, list + done, n - done);
 	return err;
 }
 
 /*
- * Allocate and delegate the @n granules of a chunk into list[0..n), in
- * blocks as large as the allocator gives (down to single granules): one
- * RMI_GRANULE_RANGE_DELEGATE a block where the RMM delegates whole
- * ranges.  On failure nothing is held.
+ * Allocate and delegate the granules of [base, base + n granules) into
+ * list[0..n), in blocks as large as the allocator gives (down to single
+ * granules): one RMI_GRANULE_RANGE_DELEGATE a block where the RMM
+ * delegates whole ranges.  Each block is recorded by the IPA it will be
+ * mapped at, so that teardown can undelegate it by one command too.  On
+ * failure nothing is held.
  */
-static long cca_alloc_chunk(struct cca_realm *realm, u64 *list,
-			    unsigned long n)
+static long cca_alloc_chunk(struct cca_realm *realm, unsigned long base,
+			    u64 *list, unsigned long n)
 {
 	const struct rmi_mem_ops *mem = realm->mem;
 	unsigned int order = ilog2(n);
@@ -359,11 +409,17 @@ static long cca_alloc_chunk(struct cca_realm *realm, u64 *list,
 			rmi_granules_undelegate_free(mem, pa, (done - pa) >> PAGE_SHIFT);
 			break;
 		}
+		/* Without the record, the block goes back granule by granule. */
+		if (order)
+			xa_store(&realm->blocks, (base >> PAGE_SHIFT) + i,
+				 xa_mk_value(order), GFP_KERNEL);
 		for (; nr; nr--, pa += PAGE_SIZE)
 			list[i++] = rmi_range_desc(pa, 0, 1, RMI_OP_MEM_DELEGATED);
 	}
-	if (err)
+	if (err) {
+		cca_forget_blocks(realm, base, base + i * PAGE_SIZE);
 		cca_undelegate_list(mem, list, i);
+	}
 	return err;
 }
 
@@ -401,7 +457,7 @@ long cca_realm_map_ram(struct cca_realm *realm, unsigned long base,
 
 	while (!err && base < top) {
 		n = min((top - base) >> PAGE_SHIFT, RMI_LIST_ENTRIES);
-		err = cca_alloc_chunk(realm, list, n);
+		err = cca_alloc_chunk(realm, base, list, n);
 		if (err)
 			break;
 		err = cca_map_chunk(realm, base, list, list_pa, n);
@@ -452,7 +508,7 @@ long cca_realm_unmap(struct cca_realm *realm, struct cca_map *map)
 			err = -EPROTO;
 			break;
 		}
-		cca_undelegate_list(mem, list, count);
+		cca_undelegate_unmapped(realm, cur, list, count);
 		cur = next;
 	}
 	if (cur < map->top)
