@@ -284,6 +284,29 @@ static void rmi_lifecycle_cancel(struct kunit *test)
 }
 
 /*
+ * A new Realm (IPA width 40, starting level 1, one REC) on a fresh model
+ * configured by @cfg; its allocator in *@mem, the model in *@m.
+ */
+static struct cca_realm *rmi_lifecycle_new(struct kunit *test,
+					   const struct rmi_model_config *cfg,
+					   struct rmi_model **m,
+					   struct rmi_test_mem **mem)
+{
+	struct cca_realm_config rcfg = {
+		.s2sz = 40, .rtt_level_start = 1, .hash_algo = RMI_HASH_SHA_256,
+		.num_bps = 1, .num_wps = 1, .max_recs = 1,
+	};
+	struct cca_realm *realm = kunit_kzalloc(test, sizeof(*realm), GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, realm);
+	*m = rmi_model_install(test, cfg);
+	*mem = rmi_test_mem_init(test, *m);
+	KUNIT_ASSERT_EQ(test, rmi_init(), 0);
+	KUNIT_ASSERT_EQ(test, cca_realm_create(realm, &rcfg, &(*mem)->ops), 0);
+	return realm;
+}
+
+/*
  * Delegations of a Realm with RAM mapped at [@base, @top) (none if they
  * are equal) below 4 MiB, by a model whose range commands process
  * @per_call granules a call (0: all), and undelegations: *@undelegations.
@@ -293,24 +316,15 @@ static unsigned long rmi_lifecycle_ram(struct kunit *test, bool blocks,
 				       unsigned long base, unsigned long top,
 				       unsigned long *undelegations)
 {
-	struct cca_realm_config rcfg = {
-		.s2sz = 40, .rtt_level_start = 1, .num_bps = 1, .num_wps = 1,
-		.hash_algo = RMI_HASH_SHA_256, .max_recs = 1,
-	};
 	unsigned long leaked = rmi_leaked_granules();
 	struct rmi_model_config cfg;
 	struct rmi_test_mem *mem;
 	struct cca_realm *realm;
 	struct rmi_model *m;
 
-	realm = kunit_kzalloc(test, sizeof(*realm), GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, realm);
 	rmi_model_default_config(&cfg);
 	cfg.per_call = per_call;
-	m = rmi_model_install(test, &cfg);
-	mem = rmi_test_mem_init(test, m);
-	KUNIT_ASSERT_EQ(test, rmi_init(), 0);
-	KUNIT_ASSERT_EQ(test, cca_realm_create(realm, &rcfg, &mem->ops), 0);
+	realm = rmi_lifecycle_new(test, &cfg, &m, &mem);
 	KUNIT_EXPECT_EQ(test, cca_realm_create_rtts(realm, 0, 3), 0);
 	KUNIT_EXPECT_EQ(test, cca_realm_create_rtts(realm, SZ_2M, 3), 0);
 	mem->no_blocks = !blocks;
@@ -405,10 +419,6 @@ static unsigned long raw_call(unsigned long fid, unsigned long a1,
 /* The model answers with the specification's status and index. */
 static void rmi_lifecycle_model_errors(struct kunit *test)
 {
-	struct cca_realm_config rcfg = {
-		.s2sz = 40, .rtt_level_start = 1, .hash_algo = RMI_HASH_SHA_256,
-		.num_bps = 1, .num_wps = 1, .max_recs = 1,
-	};
 	struct cca_rec_config rec_cfg = { .runnable = true };
 	unsigned long leaked = rmi_leaked_granules();
 	struct rmi_model_config cfg;
@@ -418,15 +428,10 @@ static void rmi_lifecycle_model_errors(struct kunit *test)
 	struct rmi_model *m;
 	phys_addr_t pa;
 
-	realm = kunit_kzalloc(test, sizeof(*realm), GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, realm);
 	rmi_model_default_config(&cfg);
 	/* Commands complete at once: the raw calls below are not carried on. */
 	cfg.incomplete = false;
-	m = rmi_model_install(test, &cfg);
-	mem = rmi_test_mem_init(test, m);
-	KUNIT_ASSERT_EQ(test, rmi_init(), 0);
-	KUNIT_ASSERT_EQ(test, cca_realm_create(realm, &rcfg, &mem->ops), 0);
+	realm = rmi_lifecycle_new(test, &cfg, &m, &mem);
 	KUNIT_ASSERT_EQ(test, cca_rec_create(realm, &rec_cfg, &rec), 0);
 	pa = mem->ops.alloc(mem, 0);
 	KUNIT_ASSERT_NE(test, pa, 0);
