@@ -206,19 +206,25 @@ void rmi_free_granules(const struct rmi_mem_ops *mem, phys_addr_t pa,
 		mem->free(mem->priv, pa);
 }
 
-/* Allocate one granule and delegate it; 0 and *err on failure. */
-phys_addr_t rmi_alloc_delegated(const struct rmi_mem_ops *mem, long *err)
+/*
+ * Allocate 2^@order contiguous granules and delegate them; 0 and *@err
+ * (-ENOMEM, or as rmi_granules_delegate()) on failure, with every granule
+ * given back: the part delegated undelegated, the rest freed.
+ */
+phys_addr_t rmi_alloc_delegated(const struct rmi_mem_ops *mem,
+				unsigned int order, long *err)
 {
-	phys_addr_t pa = rmi_alloc_granules(mem, 0);
+	unsigned long nr = 1UL << order;
+	phys_addr_t pa = rmi_alloc_granules(mem, order), done;
 
 	if (!pa) {
 		*err = -ENOMEM;
 		return 0;
 	}
-	*err = rmi_granules_delegate(pa, PAGE_SIZE, NULL);
+	*err = rmi_granules_delegate(pa, nr << PAGE_SHIFT, &done);
 	if (*err) {
-		/* One granule: none of it was delegated. */
-		mem->free(mem->priv, pa);
+		rmi_free_granules(mem, done, nr - ((done - pa) >> PAGE_SHIFT));
+		rmi_granules_undelegate_free(mem, pa, (done - pa) >> PAGE_SHIFT);
 		return 0;
 	}
 	return pa;

@@ -73,14 +73,10 @@ struct rmi_op_state {
 static void rmi_op_release(struct rmi_op_state *s, phys_addr_t pa,
 			   unsigned long nr, unsigned long state)
 {
-	unsigned long i;
-
-	for (i = 0; i < nr; i++, pa += PAGE_SIZE) {
-		if (state == RMI_OP_MEM_DELEGATED)
-			rmi_granule_undelegate_free(s->mem, pa);
-		else
-			s->mem->free(s->mem->priv, pa);
-	}
+	if (state == RMI_OP_MEM_DELEGATED)
+		rmi_granules_undelegate_free(s->mem, pa, nr);
+	else
+		rmi_free_granules(s->mem, pa, nr);
 }
 
 /* Allocate, and delegate if asked, the blocks of a donate request. */
@@ -109,23 +105,14 @@ static long rmi_op_fill(struct rmi_op_state *s, unsigned long *nr_entries)
 		return -ENOMEM;
 
 	for (i = 0; i < n; i++) {
-		pa = rmi_alloc_granules(s->mem, order);
-		if (!pa) {
-			err = -ENOMEM;
-			break;
-		}
 		if (state == RMI_OP_MEM_DELEGATED) {
-			phys_addr_t done, top = pa + (PAGE_SIZE << order);
-
-			err = rmi_granules_delegate(pa, top - pa, &done);
-			if (err) {
-				rmi_free_granules(s->mem, done,
-						  (top - done) >> PAGE_SHIFT);
-				rmi_op_release(s, pa, (done - pa) >> PAGE_SHIFT,
-					       RMI_OP_MEM_DELEGATED);
-				break;
-			}
+			pa = rmi_alloc_delegated(s->mem, order, &err);
+		} else {
+			pa = rmi_alloc_granules(s->mem, order);
+			err = pa ? 0 : -ENOMEM;
 		}
+		if (!pa)
+			break;
 		s->list[i] = rmi_range_desc(pa, size, per, state);
 	}
 	*nr_entries = i;

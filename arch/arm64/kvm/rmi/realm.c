@@ -118,7 +118,7 @@ long cca_realm_create(struct cca_realm *realm,
 	unsigned int num_start, tries = 0;
 	struct rmi_op_out out;
 	struct realm_params *params;
-	phys_addr_t params_pa, done;
+	phys_addr_t params_pa;
 	struct rmi_op op;
 	unsigned long ret;
 	long err;
@@ -148,18 +148,12 @@ long cca_realm_create(struct cca_realm *realm,
 		err = -ENOMEM;
 		goto err_params;
 	}
-	realm->rd = rmi_alloc_delegated(mem, &err);
+	realm->rd = rmi_alloc_delegated(mem, 0, &err);
 	if (!realm->rd)
 		goto err_scratch;
-	realm->rtt_base = rmi_alloc_granules(mem, ilog2(num_start));
-	if (!realm->rtt_base) {
-		err = -ENOMEM;
+	realm->rtt_base = rmi_alloc_delegated(mem, ilog2(num_start), &err);
+	if (!realm->rtt_base)
 		goto err_rd;
-	}
-	err = rmi_granules_delegate(realm->rtt_base, num_start * PAGE_SIZE,
-				    &done);
-	if (err)
-		goto err_rtt;
 
 	params = phys_to_virt(params_pa);
 	cca_realm_params(params, cfg, realm);
@@ -176,11 +170,7 @@ long cca_realm_create(struct cca_realm *realm,
 	return 0;
 
 err_rtt:
-	/* Only the part delegated is undelegated; the rest is freed. */
-	rmi_free_granules(mem, done,
-			  (realm->rtt_base + num_start * PAGE_SIZE - done) >> PAGE_SHIFT);
-	for (; done > realm->rtt_base; done -= PAGE_SIZE)
-		rmi_granule_undelegate_free(mem, done - PAGE_SIZE);
+	rmi_granules_undelegate_free(mem, realm->rtt_base, num_start);
 err_rd:
 	rmi_granule_undelegate_free(mem, realm->rd);
 err_scratch:
@@ -245,7 +235,7 @@ static long cca_realm_terminate(struct cca_realm *realm)
 /* RMI_REALM_DESTROY, then the RD and starting RTTs go back to the host. */
 static long cca_realm_destroy_rd(struct cca_realm *realm)
 {
-	unsigned int i, tries = 0;
+	unsigned int tries = 0;
 	struct rmi_op_out out;
 	struct rmi_op op;
 	unsigned long ret;
@@ -265,9 +255,8 @@ static long cca_realm_destroy_rd(struct cca_realm *realm)
 		rmi_granule_leak(0, realm->held);
 	realm->held = 0;
 	rmi_granule_undelegate_free(realm->mem, realm->rd);
-	for (i = 0; i < realm->rtt_num_start; i++)
-		rmi_granule_undelegate_free(realm->mem,
-					    realm->rtt_base + i * PAGE_SIZE);
+	rmi_granules_undelegate_free(realm->mem, realm->rtt_base,
+				     realm->rtt_num_start);
 	realm->state = CCA_REALM_NONE;
 	return 0;
 }

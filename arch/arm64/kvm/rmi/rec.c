@@ -69,7 +69,7 @@ long cca_rec_create(struct cca_realm *realm, const struct cca_rec_config *cfg,
 		err = -ENOMEM;
 		goto err_run;
 	}
-	rec->rec = rmi_alloc_delegated(mem, &err);
+	rec->rec = rmi_alloc_delegated(mem, 0, &err);
 	if (!rec->rec)
 		goto err_params;
 

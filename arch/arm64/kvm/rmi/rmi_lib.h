@@ -145,7 +145,8 @@ phys_addr_t rmi_alloc_granules(const struct rmi_mem_ops *mem,
 			       unsigned int order);
 void rmi_free_granules(const struct rmi_mem_ops *mem, phys_addr_t pa,
 		       unsigned long nr);
-phys_addr_t rmi_alloc_delegated(const struct rmi_mem_ops *mem, long *err);
+phys_addr_t rmi_alloc_delegated(const struct rmi_mem_ops *mem,
+				unsigned int order, long *err);
 void rmi_granule_leak(phys_addr_t pa, unsigned long nr);
 long cca_realm_unmap(struct cca_realm *realm, struct cca_map *map);
 long cca_realm_destroy_rtts(struct cca_realm *realm);

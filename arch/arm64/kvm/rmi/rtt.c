@@ -45,7 +45,7 @@ static long cca_rtt_create(struct cca_realm *realm, unsigned long ipa,
 
 	if (!rtt)
 		return -ENOMEM;
-	rtt->pa = rmi_alloc_delegated(realm->mem, &err);
+	rtt->pa = rmi_alloc_delegated(realm->mem, 0, &err);
 	if (!rtt->pa)
 		return err;
 	do {
@@ -226,7 +226,7 @@ long cca_realm_populate(struct cca_realm *realm, unsigned long ipa,
 	    !src || !PAGE_ALIGNED(src))
 		return -EINVAL;
 
-	data = rmi_alloc_delegated(realm->mem, &err);
+	data = rmi_alloc_delegated(realm->mem, 0, &err);
 	if (!data)
 		return err;
 	do {
@@ -255,44 +255,16 @@ static unsigned long cca_desc_granules(u64 e)
 }
 
 /*
- * Undelegate and free the granules of list[0..count), a range for each
- * entry.  Entries are not merged where they happen to follow each other
- * in memory: the commands issued would then depend on where the page
- * allocator put the granules.
- */
-static void cca_undelegate_list(const struct rmi_mem_ops *mem,
-				const u64 *list, unsigned long count)
-{
-	unsigned long i;
-
-	for (i = 0; i < count; i++)
-		rmi_granules_undelegate_free(mem, RMI_ADDR_RANGE_ADDR(list[i]),
-					     cca_desc_granules(list[i]));
-}
-
-/* Forget the blocks recorded for [base, top): not mapped after all. */
-static void cca_forget_blocks(struct cca_realm *realm, unsigned long base,
-			      unsigned long top)
-{
-	unsigned long index;
-	void *entry;
-
-	xa_for_each_range(&realm->blocks, index, entry, base >> PAGE_SHIFT,
-			  (top >> PAGE_SHIFT) - 1)
-		xa_erase(&realm->blocks, index);
-}
-
-/*
- * Undelegate and free what RMI_RTT_DATA_UNMAP handed back in
- * list[0..count) for the IPAs from @ipa up: a block recorded at its IPA,
- * whose granules all came back in this list in order, by one range;
- * anything else a range per entry.  Entries are never merged only because
+ * Undelegate and free the granules of list[0..count), those of the IPAs
+ * from @ipa up: what RMI_RTT_DATA_UNMAP handed back, or what was never
+ * mapped.  A block recorded at its IPA, whose granules are all in this
+ * list in order, goes back by one range; anything else a range per entry.
+ * Each entry's record is dropped.  Entries are never merged only because
  * they happen to follow each other in memory: the commands issued would
  * then depend on where the page allocator put the granules.
  */
-static void cca_undelegate_unmapped(struct cca_realm *realm,
-				    unsigned long ipa, const u64 *list,
-				    unsigned long count)
+static void cca_give_back(struct cca_realm *realm, unsigned long ipa,
+			  const u64 *list, unsigned long count)
 {
 	unsigned long i = 0, j, nr, block;
 	phys_addr_t pa;
@@ -369,8 +341,7 @@ static long cca_map_chunk(struct cca_realm *realm, unsigned long base,
 		err = err ?: -ENOMEM;
 	}
 	done = (cur - base) >> PAGE_SHIFT;
-	cca_forget_blocks(realm, cur, top);
-	cca_undelegate_list(realm->mem, list + done, n - done);
+	cca_give_back(realm, cur, list + done, n - done);
 	return err;
 }
 
@@ -385,30 +356,21 @@ static long cca_map_chunk(struct cca_realm *realm, unsigned long base,
 static long cca_alloc_chunk(struct cca_realm *realm, unsigned long base,
 			    u64 *list, unsigned long n)
 {
-	const struct rmi_mem_ops *mem = realm->mem;
 	unsigned int order = ilog2(n);
 	unsigned long i = 0, nr;
-	phys_addr_t pa, done;
+	phys_addr_t pa;
 	long err = 0;
 
 	while (i < n) {
 		order = min_t(unsigned int, order, ilog2(n - i));
-		pa = rmi_alloc_granules(mem, order);
-		if (!pa && order) {
+		pa = rmi_alloc_delegated(realm->mem, order, &err);
+		if (!pa && err == -ENOMEM && order) {
 			order--;
 			continue;
 		}
-		if (!pa) {
-			err = -ENOMEM;
+		if (!pa)
 			break;
-		}
 		nr = 1UL << order;
-		err = rmi_granules_delegate(pa, nr << PAGE_SHIFT, &done);
-		if (err) {
-			rmi_free_granules(mem, done, nr - ((done - pa) >> PAGE_SHIFT));
-			rmi_granules_undelegate_free(mem, pa, (done - pa) >> PAGE_SHIFT);
-			break;
-		}
 		/* Without the record, the block goes back granule by granule. */
 		if (order)
 			xa_store(&realm->blocks, (base >> PAGE_SHIFT) + i,
@@ -416,10 +378,8 @@ static long cca_alloc_chunk(struct cca_realm *realm, unsigned long base,
 		for (; nr; nr--, pa += PAGE_SIZE)
 			list[i++] = rmi_range_desc(pa, 0, 1, RMI_OP_MEM_DELEGATED);
 	}
-	if (err) {
-		cca_forget_blocks(realm, base, base + i * PAGE_SIZE);
-		cca_undelegate_list(mem, list, i);
-	}
+	if (err)
+		cca_give_back(realm, base, list, i);
 	return err;
 }
 
@@ -508,7 +468,7 @@ long cca_realm_unmap(struct cca_realm *realm, struct cca_map *map)
 			err = -EPROTO;
 			break;
 		}
-		cca_undelegate_unmapped(realm, cur, list, count);
+		cca_give_back(realm, cur, list, count);
 		cur = next;
 	}
 	if (cur < map->top)
