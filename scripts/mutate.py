@@ -25,7 +25,6 @@ the file:line of the mutated description line and what was changed.  Exits
 1 if any mutation survived.  The same seed gives the same mutations.
 """
 import argparse
-import importlib.util
 import os
 import random
 import re
@@ -36,17 +35,6 @@ import tempfile
 
 TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 GEN = os.path.join(TOP, 'arch/arm64/tools/gen-rmi.awk')
-
-
-def load(path, name):
-    spec = importlib.util.spec_from_file_location(name, os.path.join(TOP, path))
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
-PROTOS = load('tests/protos/check-prototypes.py', 'check_prototypes')
-COVERAGE = load('tests/values/check-coverage.py', 'check_coverage')
 
 
 # --- the description, statement by statement -------------------------------
