@@ -89,7 +89,8 @@ static long rmi_bench_rec_enter(void)
 {
 	size_t size = rmi_realm_loop_end - rmi_realm_loop;
 	struct cca_realm_config cfg = {
-		.s2sz = 33, .rtt_level_start = 1, .hash_algo = RMI_HASH_SHA_256,
+		.s2sz = RMI_BENCH_S2SZ, .rtt_level_start = RMI_BENCH_LEVEL_START,
+		.hash_algo = RMI_HASH_SHA_256,
 		.num_bps = 1, .num_wps = 1, .max_recs = 1,
 	};
 	struct cca_rec_config rcfg = { .runnable = true };
@@ -110,7 +111,7 @@ static long rmi_bench_rec_enter(void)
 	err = cca_realm_create(realm, &cfg, &rmi_page_mem_ops);
 	if (err)
 		goto out;
-	err = cca_realm_create_rtts(realm, 0, 3) ?:
+	err = cca_realm_create_rtts(realm, 0, RMI_BENCH_LEVEL_PAGE) ?:
 	      cca_realm_init_ripas(realm, 0, SZ_2M) ?:
 	      cca_realm_populate(realm, 0, page_to_phys(src), true) ?:
 	      cca_rec_create(realm, &rcfg, &rec) ?:

@@ -109,7 +109,6 @@ static long rmi_demo_build(struct cca_realm *realm, struct cca_rec **recs,
 
 	for (i = 0; i < nr_recs; i++) {
 		rcfg.mpidr = FIELD_PREP(REC_MPIDR_AFF0_MASK, i);
-		rcfg.pc = 0;
 		rcfg.runnable = i == 0;
 		ret = cca_rec_create(realm, &rcfg, &recs[i]);
 		if (ret)

@@ -14,6 +14,10 @@
 
 /* The measured image every benchmarked Realm is populated with. */
 #define RMI_BENCH_IMAGE		SZ_2M
+/* IPA width and starting level: one level 1 RTT maps 8GiB. */
+#define RMI_BENCH_S2SZ		33
+#define RMI_BENCH_LEVEL_START	1
+#define RMI_BENCH_LEVEL_PAGE	3
 /* Commands counted: every RMI FNUM. */
 #define RMI_BENCH_NR_FNUM	(RMI_FNUM_LAST - RMI_FNUM_FIRST + 1)
 

@@ -16,11 +16,6 @@
 #include "rmi_lib.h"
 #include "rmi_bench.h"
 
-/* IPA width and starting level: one level 1 RTT maps 8GiB. */
-#define RMI_BENCH_S2SZ		33
-#define RMI_BENCH_LEVEL_START	1
-#define RMI_BENCH_LEVEL_PAGE	3
-
 static void rmi_bench_snapshot(unsigned long *counts)
 {
 	unsigned long i;
