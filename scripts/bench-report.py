@@ -168,7 +168,7 @@ def main():
         ap.add_argument('--' + a, default='')
     args = ap.parse_args()
 
-    model, _, model_notes = parse(read(args.model))
+    model, _, _ = parse(read(args.model))
     rmm, times, rmm_notes = parse(read(args.stack))
     out = ['# make bench: results', '',
            'Made by `%s` at commit `%s`.  Method and discussion: '

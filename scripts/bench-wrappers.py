@@ -153,7 +153,7 @@ def cost(cnt, fn):
     return total, instr, sorted(seen - {fn})
 
 
-def build(rev, outdir):
+def build(rev):
     d = os.path.join(CACHE, 'bench', 'wrappers', rev)
     os.makedirs(d, exist_ok=True)
     subprocess.run(['sh', os.path.join(TOP, 'scripts', 'gen-headers.sh'), rev,
@@ -187,7 +187,7 @@ def main():
                   if f.startswith('rmi-'))
     totals = []
     for rev in revs:
-        ws, cnt = build(rev, outdir)
+        ws, cnt = build(rev)
         rows = []
         outlined = []
         for name, params, body in ws:
