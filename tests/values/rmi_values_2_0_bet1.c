@@ -175,6 +175,7 @@ static_assert(RMI_DONATE_SIZE_MASK == 0x3UL);
 static_assert(RMI_DONATE_COUNT_MASK == 0xfffcUL);
 static_assert(RMI_DONATE_CONTIG_MASK == 0x10000UL);
 static_assert(RMI_DONATE_STATE_MASK == 0x20000UL);
+static_assert(RMI_DONATE_RES0 == 0xfffffffffffc0000ULL);
 
 /* 3.3: RmiAddrSetDesc's type and RmiAddrRangeDesc, 4KB granule form */
 static_assert(RMI_ADDR_TYPE_NONE == 0);
@@ -184,6 +185,7 @@ static_assert(RMI_ADDR_RANGE_SIZE_MASK == 0x3UL);
 static_assert(GENMASK(PAGE_SHIFT - 1, 2) == RMI_ADDR_RANGE_COUNT_MASK);
 static_assert(RMI_ADDR_RANGE_ADDR_MASK == (GENMASK_ULL(51, 0) & ~(PAGE_SIZE - 1)));
 static_assert(RMI_ADDR_RANGE_STATE_MASK == 0x8000000000000000ULL);
+static_assert(RMI_ADDR_RANGE_RES0 == 0x7ff0000000000000ULL);
 #if PAGE_SHIFT == 12
 static_assert(RMI_ADDR_RANGE_COUNT_MASK == 0xffcUL);
 static_assert(RMI_ADDR_RANGE_ADDR_MASK == 0x000ffffffffff000ULL);
@@ -392,6 +394,13 @@ static_assert(RMI_RTT_UNPROT_MAP_FLAGS_LIST_COUNT_MASK == 0xfffcUL);
 static_assert(RMI_RTT_UNPROT_MAP_FLAGS_MEMATTR_MASK == 0x70000UL);
 static_assert(RMI_RTT_UNPROT_MAP_FLAGS_S2AP_MASK == 0x780000UL);
 static_assert(RMI_RTT_UNPROT_MAP_FLAGS_RES0 == 0xffffffffff800000ULL);
+/*
+ * MemAttr[2:0] with FEAT_S2FWB (Arm ARM, stage 2 attributes when
+ * FEAT_S2FWB is enabled): 0b101 Normal Non-cacheable, 0b110 Normal
+ * Write-Back.
+ */
+static_assert(RMI_MEMATTR_NORMAL_NC == 0b101);
+static_assert(RMI_MEMATTR_NORMAL_WB == 0b110);
 static_assert(RMI_RTT_UNPROT_MAP_FLAGS_OADDR_TYPE == 0x3UL);
 static_assert(RMI_RTT_UNPROT_MAP_FLAGS_LIST_COUNT == 0xfffcUL);
 static_assert(RMI_RTT_UNPROT_MAP_FLAGS_MEMATTR == 0x70000UL);

@@ -191,6 +191,7 @@ static_assert(RMI_DONATE_BLOCK_SIZE_MASK == 0x3UL);
 static_assert(RMI_DONATE_COUNT_MASK == 0xfffcUL);
 static_assert(RMI_DONATE_CONTIG_MASK == 0x10000UL);
 static_assert(RMI_DONATE_STATE_MASK == 0x60000UL);
+static_assert(RMI_DONATE_RES0 == 0xfffffffffff80000ULL);
 static_assert(RMI_DONATE_SIZE_MASK == 0x3UL);
 
 /* 3.3: RmiAddrSetDesc's type and RmiAddrRangeDesc, 4KB granule form */
@@ -203,6 +204,7 @@ static_assert(GENMASK(PAGE_SHIFT - 1, 2) == RMI_ADDR_RANGE_COUNT_MASK);
 static_assert(RMI_ADDR_RANGE_ADDR_MASK == (GENMASK_ULL(51, 0) & ~(PAGE_SIZE - 1)));
 /* 5 item 6: bet3 widens the state to bits 63:62 */
 static_assert(RMI_ADDR_RANGE_STATE_MASK == 0xc000000000000000ULL);
+static_assert(RMI_ADDR_RANGE_RES0 == 0x3ff0000000000000ULL);
 #if PAGE_SHIFT == 12
 static_assert(RMI_ADDR_RANGE_COUNT_MASK == 0xffcUL);
 static_assert(RMI_ADDR_RANGE_ADDR_MASK == 0x000ffffffffff000ULL);

@@ -184,6 +184,7 @@
 #define RMI_DONATE_CONTIG(v)			FIELD_GET(RMI_DONATE_CONTIG_MASK, (v))
 #define RMI_DONATE_STATE_MASK			BIT(17)
 #define RMI_DONATE_STATE(v)			FIELD_GET(RMI_DONATE_STATE_MASK, (v))
+#define RMI_DONATE_RES0				GENMASK_ULL(63, 18)
 
 /* RmiRttAddrType (2 bits) */
 #define RMI_ADDR_TYPE_NONE			0
@@ -199,6 +200,7 @@
 #define RMI_ADDR_RANGE_ADDR(v)			((v) & RMI_ADDR_RANGE_ADDR_MASK)
 #define RMI_ADDR_RANGE_STATE_MASK		BIT_ULL(63)
 #define RMI_ADDR_RANGE_STATE(v)			FIELD_GET(RMI_ADDR_RANGE_STATE_MASK, (v))
+#define RMI_ADDR_RANGE_RES0			GENMASK_ULL(62, 52)
 
 /* RmiDataMeasureContent (1 bit) */
 #define RMI_NO_MEASURE_CONTENT			0
@@ -451,6 +453,10 @@ enum rmi_ripas {
 /* RmiS2APDirect: the masks as earlier headers name them */
 #define RMI_S2AP_DIRECT_WRITE			RMI_S2AP_DIRECT_WRITE_MASK
 #define RMI_S2AP_DIRECT_READ			RMI_S2AP_DIRECT_READ_MASK
+
+/* RmiMemAttr (3 bits) */
+#define RMI_MEMATTR_NORMAL_NC			5
+#define RMI_MEMATTR_NORMAL_WB			6
 
 /* RmiRttUnprotMapFlags */
 #define RMI_RTT_UNPROT_MAP_FLAGS_OADDR_TYPE_MASK	GENMASK(1, 0)
