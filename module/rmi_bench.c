@@ -102,8 +102,9 @@ static long rmi_bench_rec_enter(void)
 	u64 t = 0;
 
 	realm = kzalloc(sizeof(*realm), GFP_KERNEL);
+	rec = kzalloc(sizeof(*rec), GFP_KERNEL);
 	src = alloc_page(GFP_KERNEL | __GFP_ZERO);
-	if (!realm || !src) {
+	if (!realm || !rec || !src) {
 		err = -ENOMEM;
 		goto out;
 	}
@@ -114,7 +115,7 @@ static long rmi_bench_rec_enter(void)
 	err = cca_realm_create_rtts(realm, 0, RMI_BENCH_LEVEL_PAGE) ?:
 	      cca_realm_init_ripas(realm, 0, SZ_2M) ?:
 	      cca_realm_populate(realm, 0, page_to_phys(src), true) ?:
-	      cca_rec_create(realm, &rcfg, &rec) ?:
+	      cca_rec_create(realm, &rcfg, rec) ?:
 	      cca_realm_activate(realm);
 	if (!err) {
 		/* The first entry starts the Realm: not timed. */
@@ -143,6 +144,7 @@ static long rmi_bench_rec_enter(void)
 out:
 	if (src)
 		__free_page(src);
+	kfree(rec);
 	kfree(realm);
 	return err;
 }

@@ -69,21 +69,18 @@ static const char *rmi_exit_name(unsigned int reason)
 }
 
 /* Build the Realm: RTTs, RIPAS, the measured payload, RAM, RECs. */
-static long rmi_demo_build(struct cca_realm *realm, struct cca_rec **recs,
+static long rmi_demo_build(struct cca_realm *realm, struct cca_rec *recs,
 			   unsigned long ram)
 {
 	size_t size = rmi_realm_payload_end - rmi_realm_payload;
 	struct cca_rec_config rcfg = { };
 	struct page *src;
-	unsigned long ipa;
 	unsigned int i;
 	long ret;
 
-	for (ipa = 0; ipa < ram; ipa += SZ_2M) {
-		ret = cca_realm_create_rtts(realm, ipa, RMI_DEMO_LEVEL_PAGE);
-		if (ret)
-			return ret;
-	}
+	ret = cca_realm_create_rtts_range(realm, 0, ram, RMI_DEMO_LEVEL_PAGE);
+	if (ret)
+		return ret;
 	pr_info("rmi: RTTs created down to level %d for [0, %#lx)\n",
 		RMI_DEMO_LEVEL_PAGE, ram);
 
@@ -120,43 +117,48 @@ static long rmi_demo_build(struct cca_realm *realm, struct cca_rec **recs,
 
 /*
  * Run REC 0 until the Realm powers off: the payload makes one host call
- * and then PSCI SYSTEM_OFF.  Interrupt exits are entered again.
+ * and then PSCI SYSTEM_OFF.  The library handles the rest of the exits.
  */
 static long rmi_demo_run(struct cca_rec *rec)
 {
-	struct rec_exit *exit = &rec->run->exit;
+	struct cca_exit exit;
 	unsigned int n;
 	long ret;
+	int r;
 
 	for (n = 0; n < RMI_DEMO_MAX_ENTRIES; n++) {
-		memset(&rec->run->enter, 0, sizeof(rec->run->enter));
 		ret = cca_rec_enter(rec);
+		if (ret == -EAGAIN)
+			continue;
 		if (ret)
 			return ret;
 		pr_info("rmi: REC exit %u: %s (%u)\n", n,
-			rmi_exit_name(exit->exit_reason), exit->exit_reason);
-		switch (exit->exit_reason) {
-		case RMI_EXIT_HOST_CALL:
+			rmi_exit_name(rec->exit.reason), rec->exit.reason);
+		r = cca_rec_handle_exit(rec, &exit);
+		if (r < 0)
+			return r;
+		if (r)
+			continue;
+		switch (exit.reason) {
+		case CCA_EXIT_HOST_CALL:
 			pr_info("rmi:   host call imm %#x: RSI_VERSION returned %#llx, lower %#llx, higher %#llx\n",
-				exit->imm, exit->gprs[0], exit->gprs[1],
-				exit->gprs[2]);
-			if (exit->imm != RMI_PAYLOAD_HOST_CALL_IMM)
+				exit.host_call.imm, exit.host_call.gprs[0],
+				exit.host_call.gprs[1], exit.host_call.gprs[2]);
+			if (exit.host_call.imm != RMI_PAYLOAD_HOST_CALL_IMM)
 				return -EPROTO;
 			break;
-		case RMI_EXIT_PSCI:
-			pr_info("rmi:   PSCI function %#llx\n", exit->gprs[0]);
-			/* No PSCI call the payload makes needs PSCI_COMPLETE. */
-			if (exit->gprs[0] == PSCI_0_2_FN_SYSTEM_OFF) {
-				pr_info("rmi: the Realm powered off\n");
-				return 0;
-			}
+		case CCA_EXIT_SYSTEM_OFF:
+			pr_info("rmi:   PSCI function %#llx\n", rec->exit.gprs[0]);
+			pr_info("rmi: the Realm powered off\n");
+			return 0;
+		case CCA_EXIT_STOP:
+			pr_err("rmi:   the Realm stopped: %s (exit %u, esr %#llx, IPA %#lx)\n",
+			       exit.stop.why, exit.stop.exit_reason,
+			       exit.stop.esr, exit.stop.ipa);
 			return -EPROTO;
-		case RMI_EXIT_IRQ:
-		case RMI_EXIT_FIQ:
-			break;
 		default:
-			pr_err("rmi:   unexpected exit: esr %#llx far %#llx hpfar %#llx\n",
-			       exit->esr, exit->far, exit->hpfar);
+			pr_err("rmi:   unexpected exit for the VMM: %u\n",
+			       exit.reason);
 			return -EPROTO;
 		}
 	}
@@ -255,8 +257,8 @@ static int __init rmi_demo_init(void)
 		.num_wps = 1,
 	};
 	unsigned long ram = (unsigned long)ram_mb * SZ_1M;
-	struct cca_realm realm;
-	struct cca_rec **recs;
+	static struct cca_realm realm;
+	struct cca_rec *recs;
 	long ret, err;
 
 	if (bench)
@@ -307,7 +309,7 @@ static int __init rmi_demo_init(void)
 	}
 	pr_info("rmi: Realm activated\n");
 
-	ret = rmi_demo_run(recs[0]);
+	ret = rmi_demo_run(&recs[0]);
 	if (ret)
 		pr_err("rmi: running the Realm failed: %ld\n", ret);
 

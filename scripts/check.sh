@@ -176,7 +176,7 @@ for rev in $revs mutated $goods; do
 				module/realm-payload.[Sh] "$d/"
 			objs="$objs rmi_main.o rmi_bench.o realm-payload.o"
 		else
-			suites=$(cd tests/kunit && grep -L '^#include "rmi_\(model\|lib\|real_lib\)\.h"$' *.c)
+			suites=$(cd tests/kunit && grep -L '^#include "rmi_\(model\|model_int\|lib\|real_lib\)\.h"$' *.c)
 		fi
 		cp tests/kunit/*.[ch] "$d/"
 		objs="$objs $(echo "$suites" | sed 's/\.c$/.o/' | tr '\n' ' ')"

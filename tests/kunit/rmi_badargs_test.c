@@ -27,7 +27,7 @@ struct badargs_ctx {
 	struct rmi_test_mem *mem;
 	struct cca_realm fresh;
 	struct cca_realm active;
-	struct cca_rec *rec;
+	struct cca_rec rec;
 	struct cca_realm none;
 	struct cca_realm_config cfg;
 	phys_addr_t page;
@@ -283,14 +283,14 @@ static const struct cca_rec_config good_rec = { .mpidr = 1, .runnable = true };
 
 static long rec_null_realm(struct badargs_ctx *c)
 {
-	struct cca_rec *rec;
+	struct cca_rec rec;
 
 	return cca_rec_create(NULL, &good_rec, &rec);
 }
 
 static long rec_null_cfg(struct badargs_ctx *c)
 {
-	struct cca_rec *rec;
+	struct cca_rec rec;
 
 	return cca_rec_create(&c->fresh, NULL, &rec);
 }
@@ -303,22 +303,30 @@ static long rec_null_out(struct badargs_ctx *c)
 static long rec_mpidr_res0(struct badargs_ctx *c)
 {
 	struct cca_rec_config rc = good_rec;
-	struct cca_rec *rec;
+	struct cca_rec rec;
 
 	rc.mpidr = BIT(4);
 	return cca_rec_create(&c->fresh, &rc, &rec);
 }
 
+/* RECs are created in the order of their index: the next is 0. */
+static long rec_mpidr_order(struct badargs_ctx *c)
+{
+	struct cca_rec rec;
+
+	return cca_rec_create(&c->fresh, &good_rec, &rec);
+}
+
 static long rec_active(struct badargs_ctx *c)
 {
-	struct cca_rec *rec;
+	struct cca_rec rec;
 
 	return cca_rec_create(&c->active, &good_rec, &rec);
 }
 
 static long rec_too_many(struct badargs_ctx *c)
 {
-	struct cca_rec *rec;
+	struct cca_rec rec;
 
 	c->fresh.nr_recs = c->fresh.max_recs;
 	return cca_rec_create(&c->fresh, &good_rec, &rec);
@@ -329,11 +337,95 @@ static long enter_null(struct badargs_ctx *c)
 	return cca_rec_enter(NULL);
 }
 
-static long enter_not_active(struct badargs_ctx *c)
+static long enter_never_created(struct badargs_ctx *c)
 {
-	struct cca_rec rec = { .realm = &c->fresh };
+	struct cca_rec rec = { };
 
 	return cca_rec_enter(&rec);
+}
+
+static long enter_not_active(struct badargs_ctx *c)
+{
+	struct cca_rec rec = { .realm = &c->fresh, .on = true };
+
+	return cca_rec_enter(&rec);
+}
+
+static long enter_off(struct badargs_ctx *c)
+{
+	c->rec.on = false;
+	return cca_rec_enter(&c->rec);
+}
+
+static long enter_busy(struct badargs_ctx *c)
+{
+	c->rec.busy = true;
+	return cca_rec_enter(&c->rec);
+}
+
+static long exit_null_rec(struct badargs_ctx *c)
+{
+	struct cca_exit exit;
+
+	return cca_rec_handle_exit(NULL, &exit);
+}
+
+static long exit_null_exit(struct badargs_ctx *c)
+{
+	return cca_rec_handle_exit(&c->rec, NULL);
+}
+
+/* A second rmi_init() would write what is read-only after boot. */
+static long init_twice(struct badargs_ctx *c)
+{
+	return rmi_init();
+}
+
+/* A live Realm's records are not wiped by a second creation. */
+static long create_live(struct badargs_ctx *c)
+{
+	return cca_realm_create(&c->fresh, &c->cfg, &c->mem->ops);
+}
+
+static long reserve_null(struct badargs_ctx *c)
+{
+	return cca_realm_reserve(NULL, 1);
+}
+
+static long reserve_none(struct badargs_ctx *c)
+{
+	return cca_realm_reserve(&c->none, 1);
+}
+
+static long rtts_range_reversed(struct badargs_ctx *c)
+{
+	return cca_realm_create_rtts_range(&c->fresh, SZ_2M, 0, 3);
+}
+
+static long rtts_range_level(struct badargs_ctx *c)
+{
+	return cca_realm_create_rtts_range(&c->fresh, 0, SZ_2M, 4);
+}
+
+/* RIPAS is a property of the protected half. */
+static long ripas_unprotected(struct badargs_ctx *c)
+{
+	unsigned long half = BIT_ULL(c->fresh.s2sz - 1);
+
+	return cca_realm_init_ripas(&c->fresh, half - PAGE_SIZE, half + PAGE_SIZE);
+}
+
+static long map_unprotected(struct badargs_ctx *c)
+{
+	unsigned long half = BIT_ULL(c->fresh.s2sz - 1);
+
+	return cca_realm_map_ram(&c->fresh, half, half + PAGE_SIZE);
+}
+
+static long populate_unprotected(struct badargs_ctx *c)
+{
+	return cca_realm_populate(&c->fresh, BIT_ULL(c->fresh.s2sz - 1),
+				  c->page, true);
 }
 
 static long destroy_null(struct badargs_ctx *c)
@@ -401,10 +493,25 @@ static const struct badargs_case badargs_cases[] = {
 	{ "rec_null_cfg", rec_null_cfg, -EINVAL },
 	{ "rec_null_out", rec_null_out, -EINVAL },
 	{ "rec_mpidr_res0", rec_mpidr_res0, -EINVAL },
+	{ "rec_mpidr_order", rec_mpidr_order, -EINVAL },
 	{ "rec_active", rec_active, -EINVAL },
 	{ "rec_too_many", rec_too_many, -EINVAL },
 	{ "enter_null", enter_null, -EINVAL },
-	{ "enter_not_active", enter_not_active, -EINVAL },
+	{ "enter_never_created", enter_never_created, -EINVAL },
+	{ "enter_not_active", enter_not_active, -ESHUTDOWN },
+	{ "enter_off", enter_off, -EPERM },
+	{ "enter_busy", enter_busy, -EBUSY },
+	{ "exit_null_rec", exit_null_rec, -EINVAL },
+	{ "exit_null_exit", exit_null_exit, -EINVAL },
+	{ "init_twice", init_twice, -EBUSY },
+	{ "create_live", create_live, -EBUSY },
+	{ "reserve_null", reserve_null, -EINVAL },
+	{ "reserve_none", reserve_none, -EINVAL },
+	{ "rtts_range_reversed", rtts_range_reversed, -EINVAL },
+	{ "rtts_range_level", rtts_range_level, -EINVAL },
+	{ "ripas_unprotected", ripas_unprotected, -EINVAL },
+	{ "map_unprotected", map_unprotected, -EINVAL },
+	{ "populate_unprotected", populate_unprotected, -EINVAL },
 	{ "destroy_null", destroy_null, -EINVAL },
 	{ "destroy_none", destroy_none, 0 },
 	{ "op_not_incomplete", op_not_incomplete, RMI_ERROR_REALM },
@@ -443,6 +550,7 @@ static void rmi_badargs_refused(struct kunit *test)
 	calls = rmi_model_calls(m);
 	KUNIT_EXPECT_EQ(test, bc->call(c), bc->err);
 	KUNIT_EXPECT_EQ(test, rmi_model_calls(m), calls);
+	c->rec.busy = false;
 
 	c->fresh.nr_recs = 0;
 	KUNIT_EXPECT_EQ(test, cca_realm_destroy(&c->fresh), 0);
@@ -458,7 +566,7 @@ static void rmi_badargs_config(struct kunit *test)
 	const struct cfg_case *cc = test->param_value;
 	struct rmi_model_config cfg;
 	struct rmi_test_mem *mem;
-	struct cca_realm realm;
+	struct cca_realm realm = { };
 	struct rmi_model *m;
 	unsigned long calls;
 
@@ -477,7 +585,7 @@ static void rmi_badargs_uninitialised(struct kunit *test)
 {
 	struct rmi_model_config cfg;
 	struct rmi_test_mem *mem;
-	struct cca_realm realm;
+	struct cca_realm realm = { };
 	struct rmi_model *m;
 	phys_addr_t pa;
 

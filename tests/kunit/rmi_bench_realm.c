@@ -24,42 +24,36 @@ static void rmi_bench_snapshot(unsigned long *counts)
 		counts[i] = rmi_call_count(SMC_RMI_CALL(RMI_FNUM_FIRST + i));
 }
 
-/* Create, populate, map, add RECs, activate: stops at the first failure. */
-static long rmi_bench_build(struct cca_realm *realm, unsigned long ram,
-			    unsigned int nr_recs, phys_addr_t src)
+/*
+ * Reserve, create RTTs, populate, map, add RECs, activate: stops at the
+ * first failure.  Every granule of the RAM is delegated ahead, by as few
+ * commands as the allocator's contiguity allows.
+ */
+static long rmi_bench_build(struct cca_realm *realm, struct cca_rec *recs,
+			    unsigned long ram, unsigned int nr_recs,
+			    phys_addr_t src)
 {
 	struct cca_rec_config rcfg = { };
-	struct cca_rec *rec;
 	unsigned long ipa;
 	unsigned int i;
 	long err;
 
-	for (ipa = 0; ipa < ram; ipa += SZ_2M) {
-		err = cca_realm_create_rtts(realm, ipa, RMI_BENCH_LEVEL_PAGE);
-		if (err)
-			return err;
-	}
-	err = cca_realm_init_ripas(realm, 0, ram);
-	if (err)
-		return err;
-	for (ipa = 0; ipa < RMI_BENCH_IMAGE; ipa += PAGE_SIZE) {
+	err = cca_realm_reserve(realm, ram >> PAGE_SHIFT);
+	if (!err)
+		err = cca_realm_create_rtts_range(realm, 0, ram,
+						  RMI_BENCH_LEVEL_PAGE);
+	if (!err)
+		err = cca_realm_init_ripas(realm, 0, ram);
+	for (ipa = 0; !err && ipa < RMI_BENCH_IMAGE; ipa += PAGE_SIZE)
 		err = cca_realm_populate(realm, ipa, src, true);
-		if (err)
-			return err;
-	}
-	if (ram > RMI_BENCH_IMAGE) {
+	if (!err && ram > RMI_BENCH_IMAGE)
 		err = cca_realm_map_ram(realm, RMI_BENCH_IMAGE, ram);
-		if (err)
-			return err;
-	}
-	for (i = 0; i < nr_recs; i++) {
+	for (i = 0; i < nr_recs && !err; i++) {
 		rcfg.mpidr = FIELD_PREP(REC_MPIDR_AFF0_MASK, i);
 		rcfg.runnable = i == 0;
-		err = cca_rec_create(realm, &rcfg, &rec);
-		if (err)
-			return err;
+		err = cca_rec_create(realm, &rcfg, &recs[i]);
 	}
-	return cca_realm_activate(realm);
+	return err ?: cca_realm_activate(realm);
 }
 
 /**
@@ -93,6 +87,7 @@ long rmi_bench_realm(const struct rmi_mem_ops *mem, unsigned int ram_mb,
 	unsigned long ram = (unsigned long)ram_mb * SZ_1M;
 	unsigned long *before;
 	struct cca_realm *realm;
+	struct cca_rec *recs;
 	phys_addr_t src;
 	unsigned long i;
 	long err, err2;
@@ -101,8 +96,9 @@ long rmi_bench_realm(const struct rmi_mem_ops *mem, unsigned int ram_mb,
 		return -EINVAL;
 	before = kcalloc(RMI_BENCH_NR_FNUM, sizeof(*before), GFP_KERNEL);
 	realm = kzalloc(sizeof(*realm), GFP_KERNEL);
+	recs = kcalloc(nr_recs, sizeof(*recs), GFP_KERNEL);
 	src = mem->alloc(mem->priv, 0);
-	if (!before || !realm || !src) {
+	if (!before || !realm || !recs || !src) {
 		err = -ENOMEM;
 		goto out;
 	}
@@ -111,7 +107,7 @@ long rmi_bench_realm(const struct rmi_mem_ops *mem, unsigned int ram_mb,
 
 	err = cca_realm_create(realm, &cfg, mem);
 	if (!err) {
-		err = rmi_bench_build(realm, ram, nr_recs, src);
+		err = rmi_bench_build(realm, recs, ram, nr_recs, src);
 		err2 = cca_realm_destroy(realm);
 		err = err ?: err2;
 	}
@@ -122,6 +118,7 @@ long rmi_bench_realm(const struct rmi_mem_ops *mem, unsigned int ram_mb,
 out:
 	if (src)
 		mem->free(mem->priv, src);
+	kfree(recs);
 	kfree(realm);
 	kfree(before);
 	return err;

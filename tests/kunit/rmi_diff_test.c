@@ -51,7 +51,7 @@ struct diff_ctx {
 	phys_addr_t pool;
 	unsigned int next;
 	struct cca_realm realm;
-	struct cca_rec *rec;
+	struct cca_rec rec;
 	unsigned int n;
 	struct diff_entry log[DIFF_LOG];
 };
@@ -304,10 +304,10 @@ static void seq_rec(struct diff_ctx *c)
 		goto out;
 	DOPT(c, "rec_mpidr_taken", REC_CREATE, rd, P(c, 0), P(c, 2));
 	DOP(c, REALM_DESTROY, rd, 0, 0);
-	D(c, REC_ENTER, c->rec->rec, c->rec->run_pa, 0, 0);
+	D(c, REC_ENTER, c->rec.rec, c->rec.run_pa, 0, 0);
 	DOP(c, REC_DESTROY, rd, 0, 0);
 	D(c, GRANULE_RANGE_UNDELEGATE, rd, rd + PAGE_SIZE, 0, 0);
-	D(c, GRANULE_RANGE_UNDELEGATE, c->rec->rec, c->rec->rec + PAGE_SIZE, 0, 0);
+	D(c, GRANULE_RANGE_UNDELEGATE, c->rec.rec, c->rec.rec + PAGE_SIZE, 0, 0);
 	D(c, REALM_ACTIVATE, P(c, 0), 0, 0, 0);
 	L(c, cca_realm_activate(&c->realm));
 	D(c, REALM_ACTIVATE, rd, 0, 0, 0);
@@ -325,7 +325,8 @@ out:
 /* One delegated granule, as an address range descriptor. */
 static unsigned long diff_desc1(phys_addr_t pa)
 {
-	return rmi_range_desc(pa, 0, 1, RMI_OP_MEM_DELEGATED);
+	return FIELD_PREP(RMI_ADDR_RANGE_COUNT_MASK, 1) | pa |
+	       FIELD_PREP(RMI_ADDR_RANGE_STATE_MASK, RMI_OP_MEM_DELEGATED);
 }
 
 /*

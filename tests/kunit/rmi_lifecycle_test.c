@@ -307,64 +307,88 @@ static struct cca_realm *rmi_lifecycle_new(struct kunit *test,
 }
 
 /*
- * Delegations of a Realm with RAM mapped at [@base, @top) (none if they
- * are equal) below 4 MiB, by a model whose range commands process
- * @per_call granules a call (0: all), and undelegations: *@undelegations.
+ * The delegations that RAM mapped at [@base, @top) below 4 MiB takes, by
+ * a model whose range commands process @per_call granules a call (0:
+ * all), and in *@undelegations those that give it back at teardown (the
+ * undelegations between the last RMI_RTT_DATA_UNMAP and the first
+ * RMI_RTT_DESTROY).  *@runs: the runs of consecutive PAs the data
+ * granules made, as the model saw them mapped.
  */
 static unsigned long rmi_lifecycle_ram(struct kunit *test, bool blocks,
 				       unsigned int per_call,
 				       unsigned long base, unsigned long top,
-				       unsigned long *undelegations)
+				       unsigned long *undelegations,
+				       unsigned long *runs)
 {
-	unsigned long leaked = rmi_leaked_granules();
+	unsigned long leaked = rmi_leaked_granules(), delegations, i, last = 0;
 	struct rmi_model_config cfg;
 	struct rmi_test_mem *mem;
 	struct cca_realm *realm;
 	struct rmi_model *m;
+	unsigned long *log;
 
+	log = kunit_kcalloc(test, 4096, sizeof(*log), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, log);
 	rmi_model_default_config(&cfg);
 	cfg.per_call = per_call;
 	realm = rmi_lifecycle_new(test, &cfg, &m, &mem);
+	rmi_model_record(m, log, 4096);
 	KUNIT_EXPECT_EQ(test, cca_realm_create_rtts(realm, 0, 3), 0);
 	KUNIT_EXPECT_EQ(test, cca_realm_create_rtts(realm, SZ_2M, 3), 0);
 	mem->no_blocks = !blocks;
+	delegations = rmi_model_calls_of(m, SMC_RMI_GRANULE_RANGE_DELEGATE);
 	if (top > base)
 		KUNIT_EXPECT_EQ(test, cca_realm_map_ram(realm, base, top), 0);
+	delegations = rmi_model_calls_of(m, SMC_RMI_GRANULE_RANGE_DELEGATE) -
+		      delegations;
+	*runs = rmi_model_runs(m, RMI_MODEL_DATA);
 	KUNIT_EXPECT_EQ(test, cca_realm_destroy(realm), 0);
 	rmi_test_books(test, m, mem, leaked);
 	KUNIT_EXPECT_EQ(test, rmi_leaked_granules(), leaked);
-	*undelegations = rmi_model_calls_of(m, SMC_RMI_GRANULE_RANGE_UNDELEGATE);
-	return rmi_model_calls_of(m, SMC_RMI_GRANULE_RANGE_DELEGATE);
+	KUNIT_ASSERT_LT(test, rmi_model_calls(m), 4096);
+	*undelegations = 0;
+	for (i = 0; i < rmi_model_calls(m); i++)
+		if (log[i] == SMC_RMI_RTT_DATA_UNMAP)
+			last = i;
+	for (i = last; last && log[i] != SMC_RMI_RTT_DESTROY; i++)
+		*undelegations += log[i] == SMC_RMI_GRANULE_RANGE_UNDELEGATE;
+	return delegations;
 }
 
 /*
  * RAM is delegated by blocks: RMI_GRANULE_RANGE_DELEGATE and _UNDELEGATE
  * take a range, which an RMM may process whole (DEN0137 2.0; the model
  * with per_call 0).  Then 2 MiB of RAM, one list of 512 granules, costs
- * one delegation and, when RMI_RTT_DATA_UNMAP has handed the whole block
- * back, one undelegation: the fewest the specification allows.  An
- * allocator with no free blocks is asked for granules one by one instead:
- * 512 of each, even where they happen to follow each other in memory.
- * With an RMM that processes 3 granules a call, a block of 4 is delegated
- * in 2 calls and comes back in two unmaps, of 3 granules and of 1: not
- * whole in either, it is undelegated granule by granule, 4 calls.
+ * one delegation and one undelegation: the fewest the specification
+ * allows.  An allocator with no free blocks is asked for granules one by
+ * one instead: they are delegated, and undelegated, by the runs of
+ * consecutive PAs they happen to make (the model counts them).  With an
+ * RMM that processes 3 granules a call, a block of 4 is delegated in 2
+ * calls; it comes back in two unmaps, of 3 granules and of 1, and is
+ * undelegated as one run, in 2 calls again.
  */
 static void rmi_lifecycle_ranges(struct kunit *test)
 {
-	unsigned long d0, u0, d, u;
+	unsigned long d, u, runs;
 
-	d0 = rmi_lifecycle_ram(test, true, 0, 0, 0, &u0);
-	d = rmi_lifecycle_ram(test, true, 0, 0, SZ_2M, &u);
-	KUNIT_EXPECT_EQ(test, d - d0, 1);
-	KUNIT_EXPECT_EQ(test, u - u0, 1);
-	d = rmi_lifecycle_ram(test, false, 0, 0, SZ_2M, &u);
-	KUNIT_EXPECT_EQ(test, d - d0, SZ_2M / PAGE_SIZE);
-	KUNIT_EXPECT_EQ(test, u - u0, SZ_2M / PAGE_SIZE);
+	d = rmi_lifecycle_ram(test, true, 0, 0, 0, &u, &runs);
+	KUNIT_EXPECT_EQ(test, runs, 0);
+	KUNIT_EXPECT_EQ(test, d, 0);
+	KUNIT_EXPECT_EQ(test, u, 0);
+	d = rmi_lifecycle_ram(test, true, 0, 0, SZ_2M, &u, &runs);
+	KUNIT_EXPECT_EQ(test, runs, 1);
+	KUNIT_EXPECT_EQ(test, d, 1);
+	KUNIT_EXPECT_EQ(test, u, 1);
+	d = rmi_lifecycle_ram(test, false, 0, 0, SZ_2M, &u, &runs);
+	KUNIT_EXPECT_GE(test, runs, 1);
+	KUNIT_EXPECT_LE(test, runs, SZ_2M / PAGE_SIZE);
+	KUNIT_EXPECT_EQ(test, d, runs);
+	KUNIT_EXPECT_EQ(test, u, runs);
 
-	d0 = rmi_lifecycle_ram(test, true, 3, 0, 0, &u0);
-	d = rmi_lifecycle_ram(test, true, 3, 0, 4 * PAGE_SIZE, &u);
-	KUNIT_EXPECT_EQ(test, d - d0, 2);
-	KUNIT_EXPECT_EQ(test, u - u0, 4);
+	d = rmi_lifecycle_ram(test, true, 3, 0, 4 * PAGE_SIZE, &u, &runs);
+	KUNIT_EXPECT_EQ(test, runs, 1);
+	KUNIT_EXPECT_EQ(test, d, 2);
+	KUNIT_EXPECT_EQ(test, u, 2);
 }
 
 /* An undelegation the RMM refuses leaks the granule, never frees it. */
@@ -428,11 +452,13 @@ static void rmi_lifecycle_model_errors(struct kunit *test)
 	struct rmi_model *m;
 	phys_addr_t pa;
 
+	rec = kunit_kzalloc(test, sizeof(*rec), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, rec);
 	rmi_model_default_config(&cfg);
 	/* Commands complete at once: the raw calls below are not carried on. */
 	cfg.incomplete = false;
 	realm = rmi_lifecycle_new(test, &cfg, &m, &mem);
-	KUNIT_ASSERT_EQ(test, cca_rec_create(realm, &rec_cfg, &rec), 0);
+	KUNIT_ASSERT_EQ(test, cca_rec_create(realm, &rec_cfg, rec), 0);
 	pa = mem->ops.alloc(mem, 0);
 	KUNIT_ASSERT_NE(test, pa, 0);
 
@@ -446,7 +472,7 @@ static void rmi_lifecycle_model_errors(struct kunit *test)
 	/* An RTT at the starting level. */
 	KUNIT_EXPECT_EQ(test, raw_call(SMC_RMI_RTT_CREATE, realm->rd, pa, 0, 1),
 			RMI_ERROR_INPUT);
-	/* RIPAS without the level 3 RTT: the walk stops at 1. */
+	/* RIPAS of less than a level 1 entry: the walk stops at 1. */
 	KUNIT_EXPECT_EQ(test, raw_call(SMC_RMI_RTT_INIT_RIPAS, realm->rd, 0,
 				       PAGE_SIZE, 0), RMI_ERROR_RTT | (1 << 8));
 	/* Entering a REC of a new Realm: RMI_ERROR_REALM, index 0. */

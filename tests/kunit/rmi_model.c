@@ -24,222 +24,9 @@
 #include "rmi_lib.h"
 #include "rmi_model.h"
 
-#define NR_FNUM		0x100
-#define FNUM(fid)	(((fid) - SMC_RMI_VERSION) & (NR_FNUM - 1))
-#define ENTRIES		(PAGE_SIZE / sizeof(u64))
-#define MAX_AUX		512
-/* Status and index; a constant expression, for the tables below. */
-#define ERR_IDX(s, i)	((s) | ((unsigned long)(i) * \
-				(RMI_RETURN_INDEX_MASK & -RMI_RETURN_INDEX_MASK)))
-
-enum { REALM_NEW, REALM_ACTIVE, REALM_TERMINATED };
-
-struct mrtte {
-	u8 state;
-	u8 ripas;
-	phys_addr_t pa;
-};
-
-struct mrtt {
-	phys_addr_t pa;
-	long level;
-	struct mrtte e[ENTRIES];
-};
-
-struct mrealm {
-	phys_addr_t rd;
-	int state;
-	u8 s2sz;
-	long start;
-	unsigned int num_start;
-	phys_addr_t rtt_base;
-	unsigned int next_rec;
-	unsigned int nr_recs;
-	unsigned int nr_aux;
-	phys_addr_t aux[MAX_AUX];
-};
-
-struct mrec {
-	phys_addr_t pa;
-	struct mrealm *realm;
-	bool runnable;
-	unsigned int index;
-	unsigned int nr_aux;
-	phys_addr_t aux[MAX_AUX];
-};
-
-enum { EXP_DONATE, EXP_RECLAIM, EXP_CONTINUE };
-
-struct mop {
-	bool active;
-	unsigned long handle;
-	unsigned long fid;
-	unsigned long x[8];
-	unsigned int donate_left;
-	bool contig;
-	bool undelegated;
-	bool can_cancel;
-	bool cancelling;
-	unsigned int continues;
-	unsigned int nr_got;
-	phys_addr_t got[MAX_AUX];
-	unsigned int nr_give;
-	unsigned int give_pos;
-	phys_addr_t give[MAX_AUX];
-};
-
-struct rmi_model {
-	struct rmi_model_config cfg;
-	struct kunit *test;
-	struct xarray granules;
-	struct xarray realms;
-	struct xarray recs;
-	struct xarray rtts;
-	bool configured;
-	bool active;
-	u64 granule_size;
-	unsigned long pool;
-	unsigned int nr_realms;
-	struct mop op;
-	unsigned long next_handle;
-	unsigned long calls[NR_FNUM];
-	unsigned long nr_calls;
-	unsigned long last_fid;
-	unsigned long fail_at;
-	unsigned long fail_status;
-	unsigned long *log;
-	unsigned long log_cap;
-	unsigned long *redo;
-	unsigned long abandoned;
-	unsigned long abandoned_base;
-	struct rnd_state rnd;
-	phys_addr_t tmp[MAX_AUX];
-};
+#include "rmi_model_int.h"
 
 static struct rmi_model *cur;
-
-/* Granule states. */
-static enum rmi_model_gstate gget(struct rmi_model *m, phys_addr_t pa)
-{
-	void *e = xa_load(&m->granules, PHYS_PFN(pa));
-
-	return e ? xa_to_value(e) : RMI_MODEL_NS;
-}
-
-static void gset(struct rmi_model *m, phys_addr_t pa, enum rmi_model_gstate s)
-{
-	if (s == RMI_MODEL_NS)
-		xa_erase(&m->granules, PHYS_PFN(pa));
-	else
-		xa_store(&m->granules, PHYS_PFN(pa), xa_mk_value(s), GFP_KERNEL);
-}
-
-static bool aligned(unsigned long pa)
-{
-	return PAGE_ALIGNED(pa);
-}
-
-static bool ns_granule(struct rmi_model *m, unsigned long pa)
-{
-	return pa && aligned(pa) && gget(m, pa) == RMI_MODEL_NS;
-}
-
-static u32 rnd(struct rmi_model *m, u32 n)
-{
-	return n ? prandom_u32_state(&m->rnd) % n : 0;
-}
-
-/* Granules a range command processes in this call. */
-static unsigned long per_call(struct rmi_model *m, unsigned long n)
-{
-	unsigned long k = m->cfg.per_call;
-
-	if (m->cfg.random)
-		k = 1 + rnd(m, 4);
-	return k && k < n ? k : n;
-}
-
-/* RTTs. */
-static unsigned int shift(long level)
-{
-	return rmi_level_shift(level);
-}
-
-static struct mrtt *rtt_at(struct rmi_model *m, phys_addr_t pa)
-{
-	return xa_load(&m->rtts, PHYS_PFN(pa));
-}
-
-static struct mrtte *entry(struct mrtt *t, unsigned long ipa, long level)
-{
-	return &t->e[(ipa >> shift(level)) % ENTRIES];
-}
-
-/* Walk from the starting level towards @target; returns the last RTT. */
-static struct mrtt *walk(struct rmi_model *m, struct mrealm *r,
-			 unsigned long ipa, long target, long *lvl)
-{
-	unsigned long idx = ipa >> shift(r->start);
-	struct mrtt *t = rtt_at(m, r->rtt_base + (idx / ENTRIES) * PAGE_SIZE);
-	long l = r->start;
-
-	while (l < target) {
-		struct mrtte *e = entry(t, ipa, l);
-
-		if (e->state != RMI_TABLE)
-			break;
-		t = rtt_at(m, e->pa);
-		l++;
-	}
-	*lvl = l;
-	return t;
-}
-
-static struct mrtt *rtt_new(struct rmi_model *m, phys_addr_t pa, long level,
-			    u8 ripas)
-{
-	struct mrtt *t = kzalloc(sizeof(*t), GFP_KERNEL);
-	unsigned int i;
-
-	if (!t)
-		return NULL;
-	t->pa = pa;
-	t->level = level;
-	for (i = 0; i < ENTRIES; i++)
-		t->e[i].ripas = ripas;
-	xa_store(&m->rtts, PHYS_PFN(pa), t, GFP_KERNEL);
-	gset(m, pa, RMI_MODEL_RTT);
-	return t;
-}
-
-static void rtt_free(struct rmi_model *m, struct mrtt *t)
-{
-	xa_erase(&m->rtts, PHYS_PFN(t->pa));
-	gset(m, t->pa, RMI_MODEL_DELEGATED);
-	kfree(t);
-}
-
-static bool rtt_live(const struct mrtt *t)
-{
-	unsigned int i;
-
-	for (i = 0; i < ENTRIES; i++)
-		if (t->e[i].state != RMI_VOID)
-			return true;
-	return false;
-}
-
-static struct mrealm *realm_at(struct rmi_model *m, unsigned long rd)
-{
-	if (!aligned(rd) || gget(m, rd) != RMI_MODEL_RD)
-		return NULL;
-	return xa_load(&m->realms, PHYS_PFN(rd));
-}
-
-static bool ipa_ok(const struct mrealm *r, unsigned long ipa)
-{
-	return aligned(ipa) && ipa < BIT_ULL(r->s2sz);
-}
 
 /*
  * Command handlers.  Each checks its failure conditions and returns the
@@ -455,7 +242,7 @@ static unsigned long h_realm_create(struct rmi_model *m, const unsigned long *x,
 	if (!commit)
 		return RMI_SUCCESS;
 
-	r = kzalloc(sizeof(*r), GFP_KERNEL);
+	r = kzalloc(sizeof(*r), GFP_ATOMIC);
 	if (!r)
 		return RMI_ERROR_INPUT;
 	r->rd = x[1];
@@ -466,7 +253,7 @@ static unsigned long h_realm_create(struct rmi_model *m, const unsigned long *x,
 	r->rtt_base = p->rtt_base;
 	for (i = 0; i < r->num_start; i++)
 		rtt_new(m, r->rtt_base + i * PAGE_SIZE, r->start, RMI_EMPTY);
-	xa_store(&m->realms, PHYS_PFN(r->rd), r, GFP_KERNEL);
+	xa_store(&m->realms, PHYS_PFN(r->rd), r, GFP_ATOMIC);
 	gset(m, r->rd, RMI_MODEL_RD);
 	m->nr_realms++;
 	return RMI_SUCCESS;
@@ -526,7 +313,8 @@ static unsigned long h_realm_destroy(struct rmi_model *m, const unsigned long *x
 	return RMI_SUCCESS;
 }
 
-static unsigned int rec_index(unsigned long mpidr)
+/* The index of the REC of @mpidr (RmiRecMpidr). */
+unsigned int rmi_mdl_rec_index(unsigned long mpidr)
 {
 	return FIELD_GET(REC_MPIDR_AFF0_MASK, mpidr) |
 	       FIELD_GET(REC_MPIDR_AFF1_MASK, mpidr) << 4 |
@@ -556,12 +344,12 @@ static unsigned long h_rec_create(struct rmi_model *m, const unsigned long *x,
 	if (r->state != REALM_NEW)
 		return RMI_ERROR_REALM;
 	/* 1.0 B4.3.12 mpidr_index: RECs are created in MPIDR order. */
-	if (rec_index(p->mpidr) != r->next_rec || r->next_rec >= max_recs)
+	if (rmi_mdl_rec_index(p->mpidr) != r->next_rec || r->next_rec >= max_recs)
 		return RMI_ERROR_INPUT;
 	if (!commit)
 		return RMI_SUCCESS;
 
-	rec = kzalloc(sizeof(*rec), GFP_KERNEL);
+	rec = kzalloc(sizeof(*rec), GFP_ATOMIC);
 	if (!rec)
 		return RMI_ERROR_INPUT;
 	rec->pa = x[2];
@@ -569,12 +357,12 @@ static unsigned long h_rec_create(struct rmi_model *m, const unsigned long *x,
 	rec->runnable = p->flags & REC_PARAMS_FLAG_RUNNABLE_MASK;
 	rec->index = r->next_rec++;
 	r->nr_recs++;
-	xa_store(&m->recs, PHYS_PFN(rec->pa), rec, GFP_KERNEL);
+	xa_store(&m->recs, PHYS_PFN(rec->pa), rec, GFP_ATOMIC);
 	gset(m, rec->pa, RMI_MODEL_REC);
 	return RMI_SUCCESS;
 }
 
-static struct mrec *rec_at(struct rmi_model *m, unsigned long pa)
+struct mrec *rmi_mdl_rec_at(struct rmi_model *m, unsigned long pa)
 {
 	if (!aligned(pa) || gget(m, pa) != RMI_MODEL_REC)
 		return NULL;
@@ -584,7 +372,7 @@ static struct mrec *rec_at(struct rmi_model *m, unsigned long pa)
 static unsigned long h_rec_destroy(struct rmi_model *m, const unsigned long *x,
 				   unsigned long *res, bool commit)
 {
-	struct mrec *rec = rec_at(m, x[1]);
+	struct mrec *rec = rmi_mdl_rec_at(m, x[1]);
 
 	if (!rec)
 		return RMI_ERROR_INPUT;
@@ -594,31 +382,6 @@ static unsigned long h_rec_destroy(struct rmi_model *m, const unsigned long *x,
 	xa_erase(&m->recs, PHYS_PFN(rec->pa));
 	gset(m, rec->pa, RMI_MODEL_DELEGATED);
 	kfree(rec);
-	return RMI_SUCCESS;
-}
-
-static unsigned long h_rec_enter(struct rmi_model *m, const unsigned long *x,
-				 unsigned long *res, bool commit)
-{
-	struct mrec *rec = rec_at(m, x[1]);
-	struct rec_run *run;
-
-	if (!rec || !ns_granule(m, x[2]))
-		return RMI_ERROR_INPUT;
-	/* 1.0 B4.3.14 realm_new, system_off, rec_runnable. */
-	if (rec->realm->state == REALM_NEW)
-		return ERR_IDX(RMI_ERROR_REALM, 0);
-	if (rec->realm->state == REALM_TERMINATED)
-		return ERR_IDX(RMI_ERROR_REALM, 1);
-	if (!rec->runnable)
-		return RMI_ERROR_REC;
-	if (!commit)
-		return RMI_SUCCESS;
-	run = phys_to_virt(x[2]);
-	memset(&run->exit, 0, sizeof(run->exit));
-	run->exit.exit_reason = RMI_EXIT_HOST_CALL;
-	run->exit.imm = rec->index;
-	run->exit.gprs[0] = run->enter.gprs[0] + 1;
 	return RMI_SUCCESS;
 }
 
@@ -711,32 +474,37 @@ static unsigned long h_rtt_read_entry(struct rmi_model *m, const unsigned long *
 	return RMI_SUCCESS;
 }
 
+/*
+ * RTT_INIT_RIPAS as TF-RMM runs it: from the entry the walk ends at, at
+ * any level, while whole entries fit the range; RMI_ERROR_RTT at that
+ * level if the first does not (an RTT below is needed).
+ */
 static unsigned long h_init_ripas(struct rmi_model *m, const unsigned long *x,
 				  unsigned long *res, bool commit)
 {
 	struct mrealm *r = realm_at(m, x[1]);
-	unsigned long base = x[2], top = x[3], ipa, n;
+	unsigned long base = x[2], top = x[3], ipa, size, n;
 	struct mrtt *t;
 	long l;
 
 	if (!r)
 		return RMI_ERROR_INPUT;
 	if (!ipa_ok(r, base) || !aligned(top) || top <= base ||
-	    top > BIT_ULL(r->s2sz))
+	    top > BIT_ULL(r->s2sz - 1))
 		return RMI_ERROR_INPUT;
 	if (r->state != REALM_NEW)
 		return RMI_ERROR_REALM;
 	t = walk(m, r, base, RMI_RTT_MAX_LEVEL, &l);
-	if (l < RMI_RTT_MAX_LEVEL)
-		return ERR_IDX(RMI_ERROR_RTT, l);
-	if (entry(t, base, l)->state != RMI_VOID)
+	size = BIT_ULL(shift(l));
+	if (!IS_ALIGNED(base, size) || base + size > top ||
+	    entry(t, base, l)->state != RMI_VOID)
 		return ERR_IDX(RMI_ERROR_RTT, l);
 	if (!commit)
 		return RMI_SUCCESS;
 	/* Up to the end of this RTT, or of the range. */
-	top = min(top, ALIGN(base + 1, BIT_ULL(shift(RMI_RTT_MAX_LEVEL - 1))));
-	n = per_call(m, (top - base) >> PAGE_SHIFT);
-	for (ipa = base; ipa < base + n * PAGE_SIZE; ipa += PAGE_SIZE) {
+	top = min(top, ALIGN(base + 1, BIT_ULL(shift(l - 1))));
+	n = per_call(m, (top - base) / size);
+	for (ipa = base; ipa + size <= top && n; ipa += size, n--) {
 		struct mrtte *e = entry(t, ipa, l);
 
 		if (e->state != RMI_VOID)
@@ -815,34 +583,28 @@ static unsigned long h_data_map(struct rmi_model *m, const unsigned long *x,
 {
 	struct mrealm *r = realm_at(m, x[1]);
 	unsigned long base = x[2], top = x[3], ipa;
+	phys_addr_t *pa = m->tmp;
 	unsigned int n, i;
-	phys_addr_t *pa;
 	struct mrtt *t;
 	long l;
 
+	static_assert(ARRAY_SIZE(m->tmp) >= ENTRIES);
 	if (!r)
 		return RMI_ERROR_INPUT;
 	if (!ipa_ok(r, base) || !aligned(top) || top <= base ||
-	    top > BIT_ULL(r->s2sz) || (x[4] & RMI_RTT_PROT_MAP_FLAGS_RES0))
+	    top > BIT_ULL(r->s2sz - 1) || (x[4] & RMI_RTT_PROT_MAP_FLAGS_RES0))
 		return RMI_ERROR_INPUT;
 	if (r->state == REALM_TERMINATED)
 		return RMI_ERROR_REALM;
-	pa = kcalloc(ENTRIES, sizeof(*pa), GFP_KERNEL);
-	if (!pa)
-		return RMI_ERROR_INPUT;
 	n = oaddr_granules(m, x[4], x[5], pa, ENTRIES);
 	for (i = 0; i < n; i++)
 		if (gget(m, pa[i]) != RMI_MODEL_DELEGATED || !aligned(pa[i]))
 			n = 0;
-	if (!n) {
-		kfree(pa);
+	if (!n)
 		return RMI_ERROR_INPUT;
-	}
 	t = walk(m, r, base, RMI_RTT_MAX_LEVEL, &l);
-	if (l < RMI_RTT_MAX_LEVEL || entry(t, base, l)->state != RMI_VOID) {
-		kfree(pa);
+	if (l < RMI_RTT_MAX_LEVEL || entry(t, base, l)->state != RMI_VOID)
 		return ERR_IDX(RMI_ERROR_RTT, l);
-	}
 	if (commit) {
 		top = min(top, ALIGN(base + 1, BIT_ULL(shift(RMI_RTT_MAX_LEVEL - 1))));
 		n = per_call(m, min_t(unsigned long, n, (top - base) >> PAGE_SHIFT));
@@ -857,7 +619,6 @@ static unsigned long h_data_map(struct rmi_model *m, const unsigned long *x,
 		}
 		res[1] = ipa;
 	}
-	kfree(pa);
 	return RMI_SUCCESS;
 }
 
@@ -894,17 +655,19 @@ static unsigned long h_data_unmap(struct rmi_model *m, const unsigned long *x,
 			continue;
 		}
 		if (e->state == RMI_DATA) {
-			list[n++] = rmi_range_desc(e->pa, 0, 1, RMI_OP_MEM_DELEGATED);
+			list[n++] = model_desc(e->pa, 1, RMI_OP_MEM_DELEGATED);
 			gset(m, e->pa, RMI_MODEL_DELEGATED);
+			m->stale = e->pa;
+			/* TF-RMM 2.0 keeps the RIPAS of what it unmaps. */
 			e->state = RMI_VOID;
 			e->pa = 0;
-			e->ripas = r->state == REALM_NEW ? RMI_EMPTY : RMI_DESTROYED;
 		}
 		ipa += PAGE_SIZE;
 	}
 	res[1] = ipa;
 	res[2] = 0;
 	res[3] = n;
+	model_list_written(m, list, n, 3);
 	return RMI_SUCCESS;
 }
 
@@ -952,10 +715,10 @@ static phys_addr_t *owner_aux(struct rmi_model *m, unsigned long fid,
 
 	switch (fid) {
 	case SMC_RMI_REC_CREATE:
-		rec = rec_at(m, x[2]);
+		rec = rmi_mdl_rec_at(m, x[2]);
 		break;
 	case SMC_RMI_REC_DESTROY:
-		rec = rec_at(m, x[1]);
+		rec = rmi_mdl_rec_at(m, x[1]);
 		break;
 	case SMC_RMI_RMM_ACTIVATE:
 		return NULL;
@@ -1113,9 +876,6 @@ static unsigned long h_op_donate(struct rmi_model *m, const unsigned long *x,
 			return RMI_ERROR_INPUT;
 		if (n + c > op->donate_left || n + c > MAX_AUX)
 			return RMI_ERROR_INPUT;
-		if (op->contig && (count != 1 || c != op->donate_left ||
-				   !IS_ALIGNED(RMI_ADDR_RANGE_ADDR(e), c * PAGE_SIZE)))
-			return RMI_ERROR_INPUT;
 		for (k = 0; k < c; k++) {
 			phys_addr_t g = RMI_ADDR_RANGE_ADDR(e) + k * PAGE_SIZE;
 
@@ -1124,6 +884,14 @@ static unsigned long h_op_donate(struct rmi_model *m, const unsigned long *x,
 				return RMI_ERROR_INPUT;
 			pa[n++] = g;
 		}
+	}
+	/* Contiguous: the whole request, one aligned range, in any entries. */
+	if (op->contig) {
+		if (n != op->donate_left || !IS_ALIGNED(pa[0], n * PAGE_SIZE))
+			return RMI_ERROR_INPUT;
+		for (i = 1; i < n; i++)
+			if (pa[i] != pa[0] + i * PAGE_SIZE)
+				return RMI_ERROR_INPUT;
 	}
 	/* A random run takes part of a non-contiguous donation. */
 	take = (m->cfg.random && !op->contig) ? 1 + rnd(m, n) : n;
@@ -1155,9 +923,11 @@ static unsigned long h_op_reclaim(struct rmi_model *m, const unsigned long *x,
 		phys_addr_t g = op->give[op->give_pos++];
 
 		gset(m, g, RMI_MODEL_DELEGATED);
-		list[n++] = rmi_range_desc(g, 0, 1, RMI_OP_MEM_DELEGATED);
+		list[n++] = model_desc(g, 1, RMI_OP_MEM_DELEGATED);
+		m->stale = g;
 	}
 	res[1] = n;
+	model_list_written(m, list, n, 1);
 	return op_next(m, res);
 }
 
@@ -1194,7 +964,11 @@ static const handler handlers[NR_FNUM] = {
 	[FNUM(SMC_RMI_REALM_DESTROY)] = h_realm_destroy,
 	[FNUM(SMC_RMI_REC_CREATE)] = h_rec_create,
 	[FNUM(SMC_RMI_REC_DESTROY)] = h_rec_destroy,
-	[FNUM(SMC_RMI_REC_ENTER)] = h_rec_enter,
+	[FNUM(SMC_RMI_REC_ENTER)] = rmi_mdl_rec_enter,
+	[FNUM(SMC_RMI_RTT_SET_RIPAS)] = rmi_mdl_set_ripas,
+	[FNUM(SMC_RMI_PSCI_COMPLETE)] = rmi_mdl_psci_complete,
+	[FNUM(SMC_RMI_RTT_UNPROT_MAP)] = rmi_mdl_unprot_map,
+	[FNUM(SMC_RMI_RTT_UNPROT_UNMAP)] = rmi_mdl_unprot_unmap,
 	[FNUM(SMC_RMI_RTT_CREATE)] = h_rtt_create,
 	[FNUM(SMC_RMI_RTT_DESTROY)] = h_rtt_destroy,
 	[FNUM(SMC_RMI_RTT_READ_ENTRY)] = h_rtt_read_entry,
@@ -1313,6 +1087,10 @@ unsigned int rmi_model_faults(unsigned long fid, const unsigned long **status)
 		*status = f_rec;
 		n = ARRAY_SIZE(f_rec);
 		break;
+	case SMC_RMI_PSCI_COMPLETE:
+		*status = f_input;
+		n = ARRAY_SIZE(f_input);
+		break;
 	case SMC_RMI_OP_CONTINUE:
 	case SMC_RMI_OP_MEM_DONATE:
 	case SMC_RMI_OP_MEM_RECLAIM:
@@ -1356,6 +1134,62 @@ static unsigned long fail(struct rmi_model *m, unsigned long fid,
 	return status;
 }
 
+/*
+ * Corrupt one field of the answer the model just gave, as a faulty RMM
+ * would: a register, or an entry of the list it wrote.
+ */
+static void model_corrupt(struct rmi_model *m, unsigned long *res)
+{
+	const struct rmi_model_corruption *c = &m->corrupt;
+	u64 *e, v = c->value;
+
+	if (c->kind == RMI_MODEL_CORRUPT_REG || c->kind == RMI_MODEL_CORRUPT_REG_XOR) {
+		if (c->reg >= 18)
+			return;
+		res[c->reg] = c->kind == RMI_MODEL_CORRUPT_REG ? v : res[c->reg] ^ v;
+		m->corrupted++;
+		return;
+	}
+	if (!m->list_out || c->entry >= m->list_n)
+		return;
+	e = &m->list_out[c->entry];
+	switch (c->kind) {
+	case RMI_MODEL_CORRUPT_ADDR:
+		*e = (*e & ~RMI_ADDR_RANGE_ADDR_MASK) |
+		     ((RMI_ADDR_RANGE_ADDR(*e) + v * PAGE_SIZE) &
+		      RMI_ADDR_RANGE_ADDR_MASK);
+		break;
+	case RMI_MODEL_CORRUPT_SIZE:
+		*e = (*e & ~RMI_ADDR_RANGE_SIZE_MASK) |
+		     FIELD_PREP(RMI_ADDR_RANGE_SIZE_MASK, v & 3);
+		break;
+	case RMI_MODEL_CORRUPT_COUNT:
+		*e = (*e & ~RMI_ADDR_RANGE_COUNT_MASK) |
+		     ((v << 2) & RMI_ADDR_RANGE_COUNT_MASK);
+		break;
+	case RMI_MODEL_CORRUPT_STATE:
+		*e ^= RMI_ADDR_RANGE_STATE_MASK;
+		break;
+	case RMI_MODEL_CORRUPT_RES0:
+		*e |= BIT_ULL(v & 63);
+		break;
+	case RMI_MODEL_CORRUPT_DUP:
+		if (m->list_n >= ENTRIES)
+			return;
+		m->list_out[m->list_n] = m->list_out[0];
+		res[m->list_reg]++;
+		break;
+	case RMI_MODEL_CORRUPT_STALE:
+		if (!m->stale_before)
+			return;
+		*e = model_desc(m->stale_before, 1, RMI_ADDR_RANGE_STATE(*e));
+		break;
+	default:
+		return;
+	}
+	m->corrupted++;
+}
+
 static void model_call(struct rmi_model *m, const unsigned long *x,
 		       unsigned long *res)
 {
@@ -1367,6 +1201,9 @@ static void model_call(struct rmi_model *m, const unsigned long *x,
 	m->nr_calls++;
 	m->calls[FNUM(fid)]++;
 	m->last_fid = fid;
+	m->list_out = NULL;
+	m->list_n = 0;
+	m->stale_before = m->stale;
 	if (m->log && m->nr_calls <= m->log_cap) {
 		m->log[m->nr_calls - 1] = fid;
 		if (m->redo && op_redo(m, fid))
@@ -1407,6 +1244,10 @@ static void model_call(struct rmi_model *m, const unsigned long *x,
 	else
 		ret = h(m, x, res, true);
 	res[0] = ret;
+	if (m->list_log && m->nr_calls <= m->log_cap && m->list_out)
+		m->list_log[m->nr_calls - 1] = m->list_n;
+	if (m->corrupt.kind && m->corrupt.call == m->nr_calls)
+		model_corrupt(m, res);
 }
 
 /* The stub of rmi_smccc_call(). */
@@ -1415,12 +1256,18 @@ static void __maybe_unused rmi_model_smccc_call(const struct arm_smccc_1_2_regs 
 {
 	unsigned long x[18], r[18] = { };
 
+	unsigned long flags;
+
 	static_assert(sizeof(x) == sizeof(*args));
 	memcpy(x, args, sizeof(x));
-	if (!WARN_ON_ONCE(!cur))
+	if (!WARN_ON_ONCE(!cur)) {
+		/* The library's commands come from several CPUs at once. */
+		spin_lock_irqsave(&cur->lock, flags);
 		model_call(cur, x, r);
-	else
+		spin_unlock_irqrestore(&cur->lock, flags);
+	} else {
 		r[0] = SMCCC_RET_NOT_SUPPORTED;
+	}
 	memcpy(res, r, sizeof(r));
 }
 
@@ -1494,6 +1341,7 @@ struct rmi_model *rmi_model_install(struct kunit *test,
 	struct rmi_model *m = kzalloc(sizeof(*m), GFP_KERNEL);
 
 	KUNIT_ASSERT_NOT_NULL(test, m);
+	spin_lock_init(&m->lock);
 	m->cfg = *cfg;
 	m->test = test;
 	m->granule_size = RMI_GRANULE_SIZE_4KB;
@@ -1503,6 +1351,8 @@ struct rmi_model *rmi_model_install(struct kunit *test,
 	xa_init(&m->rtts);
 	prandom_seed_state(&m->rnd, cfg->seed);
 	m->abandoned_base = rmi_abandoned_ops();
+	/* A new RMM: the library sets it up again. */
+	rmi_test_reset();
 	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, rmi_model_free, m));
 	cur = m;
 	/* scripts/check.sh compiles the suites in a kernel without KUnit. */
@@ -1555,6 +1405,43 @@ void rmi_model_record_redo(struct rmi_model *m, unsigned long *bitmap)
 	m->redo = bitmap;
 }
 EXPORT_SYMBOL_GPL(rmi_model_record_redo);
+
+/**
+ * rmi_model_record_lists() - also record how many entries each call wrote
+ *	into an address list
+ * @m: the model, recording (rmi_model_record())
+ * @entries: receives the entries call n wrote at @entries[n - 1], as
+ *	     many as the log has, zeroed by the caller
+ */
+void rmi_model_record_lists(struct rmi_model *m, unsigned long *entries)
+{
+	m->list_log = entries;
+}
+EXPORT_SYMBOL_GPL(rmi_model_record_lists);
+
+/**
+ * rmi_model_corrupt() - corrupt one output of one call
+ * @m: the model
+ * @c: which, and how
+ */
+void rmi_model_corrupt(struct rmi_model *m, const struct rmi_model_corruption *c)
+{
+	m->corrupt = *c;
+	m->corrupted = 0;
+}
+EXPORT_SYMBOL_GPL(rmi_model_corrupt);
+
+/**
+ * rmi_model_corrupted() - whether the corruption was made
+ * @m: the model
+ *
+ * Return: false if the call was not reached, or wrote no such entry.
+ */
+bool rmi_model_corrupted(const struct rmi_model *m)
+{
+	return m->corrupted;
+}
+EXPORT_SYMBOL_GPL(rmi_model_corrupted);
 
 /**
  * rmi_model_pending_ops() - operations the model still holds
@@ -1625,6 +1512,30 @@ unsigned long rmi_model_owned(struct rmi_model *m)
 EXPORT_SYMBOL_GPL(rmi_model_owned);
 
 /**
+ * rmi_model_runs() - runs of consecutive PAs among the granules in a state
+ * @m: the model
+ * @state: the state
+ *
+ * Return: how many maximal runs of consecutive PFNs the granules in
+ * @state make.
+ */
+unsigned long rmi_model_runs(struct rmi_model *m, enum rmi_model_gstate state)
+{
+	unsigned long i, n = 0, last = ULONG_MAX - 1;
+	void *e;
+
+	xa_for_each(&m->granules, i, e) {
+		if (xa_to_value(e) != state)
+			continue;
+		if (i != last + 1)
+			n++;
+		last = i;
+	}
+	return n;
+}
+EXPORT_SYMBOL_GPL(rmi_model_runs);
+
+/**
  * rmi_model_pool() - granules the RMM keeps for itself
  * @m: the model
  *
@@ -1662,35 +1573,84 @@ enum rmi_model_gstate rmi_model_granule(struct rmi_model *m, phys_addr_t pa)
 }
 EXPORT_SYMBOL_GPL(rmi_model_granule);
 
-/* The counting allocator. */
+/*
+ * The counting allocator.  It hands granules out of its own pool, first
+ * fit, so that a test's allocations make the same runs of consecutive PAs
+ * every time it runs: the library delegates and undelegates by such runs,
+ * and the fault suites refuse "call n" of a lifecycle, which must be the
+ * same call in every run.  The pool is made of blocks of 2^MAX_PAGE_ORDER
+ * pages, the last page of each left unused so that no run crosses from
+ * one block into the next by chance.
+ */
+#define TEST_CHUNK_PAGES	BIT(MAX_PAGE_ORDER)
+
+struct test_chunk {
+	struct page *page;
+	DECLARE_BITMAP(used, TEST_CHUNK_PAGES);
+};
+
+static phys_addr_t test_chunk_take(struct test_chunk *c, unsigned int order)
+{
+	unsigned long n = 1UL << order, i;
+
+	i = bitmap_find_next_zero_area(c->used, TEST_CHUNK_PAGES - 1, 0, n,
+				       n - 1);
+	if (i >= TEST_CHUNK_PAGES - 1)
+		return 0;
+	bitmap_set(c->used, i, n);
+	return page_to_phys(c->page) + i * PAGE_SIZE;
+}
+
 static phys_addr_t test_mem_alloc(void *priv, unsigned int order)
 {
 	struct rmi_test_mem *mem = priv;
-	struct page *page;
-	unsigned long i;
+	struct test_chunk *c = NULL;
+	unsigned long i, idx = 0;
+	phys_addr_t pa = 0;
 
+	guard(mutex)(&mem->lock);
 	if (++mem->nr_alloc_calls >= mem->fail_at && mem->fail_at &&
 	    mem->nr_alloc_calls - mem->fail_at < max(mem->nr_fail, 1UL))
 		return 0;
-	if (order && mem->no_blocks)
+	if ((order && mem->no_blocks) || order >= MAX_PAGE_ORDER)
 		return 0;
-	page = alloc_pages(GFP_KERNEL | __GFP_ZERO, order);
-	if (!page)
-		return 0;
-	if (order)
-		split_page(page, order);
+	xa_for_each(&mem->chunks, idx, c) {
+		pa = test_chunk_take(c, order);
+		if (pa)
+			break;
+	}
+	if (!pa) {
+		c = kzalloc(sizeof(*c), GFP_KERNEL);
+		if (!c)
+			return 0;
+		c->page = alloc_pages(GFP_KERNEL, MAX_PAGE_ORDER);
+		if (!c->page || xa_insert(&mem->chunks, mem->nr_chunks, c,
+					  GFP_KERNEL)) {
+			if (c->page)
+				__free_pages(c->page, MAX_PAGE_ORDER);
+			kfree(c);
+			return 0;
+		}
+		idx = mem->nr_chunks++;
+		pa = test_chunk_take(c, order);
+	}
+	memset(phys_to_virt(pa), 0, PAGE_SIZE << order);
 	for (i = 0; i < (1UL << order); i++)
-		xa_store(&mem->pages, page_to_pfn(page) + i, xa_mk_value(1),
+		xa_store(&mem->pages, PHYS_PFN(pa) + i, xa_mk_value(idx + 1),
 			 GFP_KERNEL);
 	mem->allocs += 1UL << order;
-	return page_to_phys(page);
+	return pa;
 }
 
 static void test_mem_free(void *priv, phys_addr_t pa)
 {
 	struct rmi_test_mem *mem = priv;
+	struct test_chunk *c;
+	void *e;
 
-	if (!xa_load(&mem->pages, PHYS_PFN(pa))) {
+	guard(mutex)(&mem->lock);
+	e = xa_load(&mem->pages, PHYS_PFN(pa));
+	if (!e) {
 		mem->bad_frees++;
 		return;
 	}
@@ -1699,20 +1659,24 @@ static void test_mem_free(void *priv, phys_addr_t pa)
 		mem->delegated_frees++;
 		return;
 	}
+	c = xa_load(&mem->chunks, xa_to_value(e) - 1);
 	xa_erase(&mem->pages, PHYS_PFN(pa));
 	mem->frees++;
-	__free_page(phys_to_page(pa));
+	clear_bit(PHYS_PFN(pa) - page_to_pfn(c->page), c->used);
 }
 
 static void test_mem_release(void *data)
 {
 	struct rmi_test_mem *mem = data;
-	unsigned long pfn;
-	void *e;
+	struct test_chunk *c;
+	unsigned long i;
 
 	/* Leaked granules: the model is gone, the memory is the kernel's. */
-	xa_for_each(&mem->pages, pfn, e)
-		__free_page(pfn_to_page(pfn));
+	xa_for_each(&mem->chunks, i, c) {
+		__free_pages(c->page, MAX_PAGE_ORDER);
+		kfree(c);
+	}
+	xa_destroy(&mem->chunks);
 	xa_destroy(&mem->pages);
 }
 
@@ -1734,6 +1698,8 @@ struct rmi_test_mem *rmi_test_mem_init(struct kunit *test,
 	mem->ops.alloc = test_mem_alloc;
 	mem->ops.free = test_mem_free;
 	mem->ops.priv = mem;
+	mutex_init(&mem->lock);
+	xa_init(&mem->chunks);
 	xa_init(&mem->pages);
 	/* Registered after the model's: runs before the model is freed. */
 	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, test_mem_release, mem));
@@ -1768,6 +1734,23 @@ unsigned long rmi_test_mem_outstanding(const struct rmi_test_mem *mem)
 EXPORT_SYMBOL_GPL(rmi_test_mem_outstanding);
 
 /**
+ * rmi_test_mem_ns() - granules allocated and not freed that are Non-secure
+ * @mem: the allocator, with a model
+ *
+ * Return: how many of the granules still out the model sees as NS.
+ */
+unsigned long rmi_test_mem_ns(struct rmi_test_mem *mem)
+{
+	unsigned long pfn, n = 0;
+	void *e;
+
+	xa_for_each(&mem->pages, pfn, e)
+		n += rmi_model_granule(mem->model, PFN_PHYS(pfn)) == RMI_MODEL_NS;
+	return n;
+}
+EXPORT_SYMBOL_GPL(rmi_test_mem_ns);
+
+/**
  * rmi_test_lifecycle() - a whole Realm lifecycle, as KVM would run it
  * @test: the test
  * @mem: where the Realm's granules come from
@@ -1795,6 +1778,7 @@ long rmi_test_lifecycle(struct kunit *test, struct rmi_test_mem *mem,
 	long err, err2;
 
 	memset(lc, 0, sizeof(*lc));
+	rmi_test_reset();
 	err = rmi_init();
 	if (err)
 		return err;
@@ -1831,14 +1815,8 @@ long rmi_test_lifecycle(struct kunit *test, struct rmi_test_mem *mem,
 	}
 	if (!err)
 		err = cca_realm_activate(realm);
-	for (i = 0; i < RMI_TEST_RECS && !err; i++) {
-		lc->recs[i]->run->enter.gprs[0] = 100 + i;
-		err = cca_rec_enter(lc->recs[i]);
-		if (!err && lc->recs[i]->run->exit.exit_reason == RMI_EXIT_HOST_CALL &&
-		    lc->recs[i]->run->exit.imm == i &&
-		    lc->recs[i]->run->exit.gprs[0] == 101 + i)
-			lc->exits_ok++;
-	}
+	for (i = 0; i < RMI_TEST_RECS && !err; i++)
+		err = rmi_test_host_calls(&lc->recs[i], 100 + i, &lc->exits_ok);
 	if (!err)
 		lc->ran = true;
 teardown:
@@ -1849,6 +1827,63 @@ teardown:
 	return err ?: err2;
 }
 EXPORT_SYMBOL_GPL(rmi_test_lifecycle);
+
+/**
+ * rmi_test_enter() - enter a REC until the RMM is not busy
+ * @rec: the REC
+ *
+ * Return: what cca_rec_enter() returned last.
+ */
+long rmi_test_enter(struct cca_rec *rec)
+{
+	unsigned int tries = 0;
+	long err;
+
+	do {
+		err = cca_rec_enter(rec);
+	} while (err == -EAGAIN && ++tries < RMI_MAX_RETRIES);
+	return err;
+}
+EXPORT_SYMBOL_GPL(rmi_test_enter);
+
+/**
+ * rmi_test_host_calls() - two entries of a REC the model answers with host
+ *	calls, the second carrying the results of the first
+ * @rec: a REC of an active Realm, the model running no program
+ * @value: the result the first host call gets in X0
+ * @ok: incremented if the second exit is the host call the model makes
+ *	with that result: immediate the REC's index, X0 @value + 1
+ *
+ * Return: 0, or the first error.
+ */
+long rmi_test_host_calls(struct cca_rec *rec, u64 value, unsigned int *ok)
+{
+	struct cca_exit exit;
+	long err;
+	int r;
+
+	err = rmi_test_enter(rec);
+	if (err)
+		return err;
+	r = cca_rec_handle_exit(rec, &exit);
+	if (r < 0)
+		return r;
+	if (r || exit.reason != CCA_EXIT_HOST_CALL)
+		return -EPROTO;
+	cca_rec_host_call_complete(rec, &value, 1);
+	err = rmi_test_enter(rec);
+	if (err)
+		return err;
+	r = cca_rec_handle_exit(rec, &exit);
+	if (r < 0)
+		return r;
+	if (!r && exit.reason == CCA_EXIT_HOST_CALL &&
+	    exit.host_call.imm == rec->index &&
+	    exit.host_call.gprs[0] == value + 1)
+		(*ok)++;
+	return 0;
+}
+EXPORT_SYMBOL_GPL(rmi_test_host_calls);
 
 /**
  * rmi_test_books() - check that every granule is accounted for
@@ -1865,11 +1900,17 @@ void rmi_test_books(struct kunit *test, struct rmi_model *m,
 		    struct rmi_test_mem *mem, unsigned long leaked_before)
 {
 	unsigned long leaked = rmi_leaked_granules() - leaked_before;
+	unsigned long ns = rmi_test_mem_ns(mem);
 
 	KUNIT_EXPECT_EQ(test, mem->bad_frees, 0);
 	KUNIT_EXPECT_EQ(test, mem->delegated_frees, 0);
-	KUNIT_EXPECT_EQ(test, rmi_model_owned(m) - rmi_model_pool(m), leaked);
 	KUNIT_EXPECT_EQ(test, rmi_test_mem_outstanding(mem), leaked);
+	/*
+	 * What the RMM holds is what was leaked, but for the RmiRecRun page
+	 * of a REC the RMM refused to destroy: Non-secure, kept too.
+	 */
+	KUNIT_EXPECT_EQ(test, rmi_model_owned(m) - rmi_model_pool(m) + ns, leaked);
+	KUNIT_EXPECT_LE(test, ns, RMI_TEST_RECS);
 	/* Every operation ended, or the library says it gave it up. */
 	KUNIT_EXPECT_EQ(test, rmi_model_pending_ops(m),
 			rmi_abandoned_ops() - m->abandoned_base);

@@ -11,6 +11,7 @@
 #define __RMI_MODEL_H
 
 #include <kunit/test.h>
+#include <linux/mutex.h>
 #include <linux/types.h>
 #include <linux/xarray.h>
 
@@ -74,6 +75,91 @@ enum rmi_model_gstate {
 
 struct rmi_model;
 
+/**
+ * struct rmi_model_entry - what an RMI_REC_ENTER gives the Realm
+ * @index: the REC entered
+ * @first: its first entry
+ * @flags: enter.flags
+ * @gprs: enter.gprs
+ * @mmio: an emulated access completed (RMI_EMULATED_MMIO after an
+ *	  emulatable abort); for a read, its value is @gprs[0]
+ * @host_call: a host call completed: its results are @gprs
+ * @ripas: a RIPAS change request completed
+ * @ripas_top: how far it went (what RSI_IPA_STATE_SET returns)
+ * @ripas_reject: the host rejected it (RSI_REJECT)
+ * @psci: a PSCI request about another REC completed
+ * @psci_ret: what the Realm gets back for it
+ */
+struct rmi_model_entry {
+	unsigned int index;
+	bool first;
+	u64 flags;
+	u64 gprs[REC_RUN_GPRS];
+	bool mmio;
+	bool host_call;
+	bool ripas;
+	unsigned long ripas_top;
+	bool ripas_reject;
+	bool psci;
+	long psci_ret;
+};
+
+/*
+ * A Realm's program: given what an entry gave REC @in->index, fills the
+ * next exit (*@out is zeroed), as the Realm's code would cause it.  The
+ * model then keeps the state the RMM keeps for that exit (a pending host
+ * call, PSCI request, RIPAS change, emulatable abort).  Called with the
+ * model's lock held: must not sleep.
+ */
+typedef void (*rmi_model_program)(void *priv,
+				  const struct rmi_model_entry *in,
+				  struct rec_exit *out);
+
+/**
+ * enum rmi_model_corrupt_kind - how the model corrupts one answer
+ * @RMI_MODEL_CORRUPT_NONE: it does not
+ * @RMI_MODEL_CORRUPT_REG: X<reg> of the answer becomes @value
+ * @RMI_MODEL_CORRUPT_REG_XOR: X<reg> of the answer is XORed with @value
+ * @RMI_MODEL_CORRUPT_ADDR: entry @entry of the list it wrote names
+ *	another granule (@value granules on)
+ * @RMI_MODEL_CORRUPT_SIZE: ... has block size code @value
+ * @RMI_MODEL_CORRUPT_COUNT: ... has count @value
+ * @RMI_MODEL_CORRUPT_STATE: ... has its state flipped
+ * @RMI_MODEL_CORRUPT_RES0: ... has reserved bit @value set
+ * @RMI_MODEL_CORRUPT_DUP: ... repeats entry 0 (a list of one gets a
+ *	second entry, the count grown)
+ * @RMI_MODEL_CORRUPT_STALE: ... names a granule the model gave back
+ *	before
+ */
+enum rmi_model_corrupt_kind {
+	RMI_MODEL_CORRUPT_NONE,
+	RMI_MODEL_CORRUPT_REG,
+	RMI_MODEL_CORRUPT_REG_XOR,
+	RMI_MODEL_CORRUPT_ADDR,
+	RMI_MODEL_CORRUPT_SIZE,
+	RMI_MODEL_CORRUPT_COUNT,
+	RMI_MODEL_CORRUPT_STATE,
+	RMI_MODEL_CORRUPT_RES0,
+	RMI_MODEL_CORRUPT_DUP,
+	RMI_MODEL_CORRUPT_STALE,
+};
+
+/**
+ * struct rmi_model_corruption - one output the model corrupts
+ * @call: 1-based number of the call whose answer is corrupted
+ * @kind: how
+ * @reg: the register, for the REG kinds
+ * @entry: the list entry, for the list kinds
+ * @value: see @kind
+ */
+struct rmi_model_corruption {
+	unsigned long call;
+	enum rmi_model_corrupt_kind kind;
+	unsigned int reg;
+	unsigned int entry;
+	u64 value;
+};
+
 void rmi_model_default_config(struct rmi_model_config *cfg);
 struct rmi_model *rmi_model_install(struct kunit *test,
 				    const struct rmi_model_config *cfg);
@@ -83,6 +169,7 @@ unsigned long rmi_model_calls(const struct rmi_model *m);
 unsigned long rmi_model_calls_of(const struct rmi_model *m, unsigned long fid);
 unsigned long rmi_model_owned(struct rmi_model *m);
 unsigned long rmi_model_pool(const struct rmi_model *m);
+unsigned long rmi_model_runs(struct rmi_model *m, enum rmi_model_gstate state);
 unsigned int rmi_model_realms(const struct rmi_model *m);
 enum rmi_model_gstate rmi_model_granule(struct rmi_model *m, phys_addr_t pa);
 unsigned int rmi_model_faults(unsigned long fid, const unsigned long **status);
@@ -91,13 +178,27 @@ void rmi_model_record(struct rmi_model *m, unsigned long *log,
 		      unsigned long cap);
 void rmi_model_record_redo(struct rmi_model *m, unsigned long *bitmap);
 unsigned long rmi_model_pending_ops(const struct rmi_model *m);
+void rmi_model_set_program(struct rmi_model *m, rmi_model_program fn,
+			   void *priv);
+void rmi_model_corrupt(struct rmi_model *m,
+		       const struct rmi_model_corruption *c);
+bool rmi_model_corrupted(const struct rmi_model *m);
+void rmi_model_record_lists(struct rmi_model *m, unsigned long *entries);
+bool rmi_model_runnable(struct rmi_model *m, phys_addr_t rec);
+int rmi_model_ripas(struct rmi_model *m, phys_addr_t rd, unsigned long ipa,
+		    bool *mapped);
+bool rmi_model_unprot(struct rmi_model *m, phys_addr_t rd,
+		      unsigned long ipa, phys_addr_t *pa);
 
 /**
  * struct rmi_test_mem - a counting allocator for the library's granules
  * @ops: what the library is given
  * @test: the test
  * @model: asked whether a granule freed is still delegated
- * @pages: PFNs allocated and not freed
+ * @lock: serialises the pool
+ * @chunks: the pool: blocks of 2^MAX_PAGE_ORDER pages, by number
+ * @nr_chunks: their number
+ * @pages: PFNs allocated and not freed (value: chunk number + 1)
  * @allocs: granules allocated
  * @frees: granules freed
  * @bad_frees: frees of a granule not allocated (double frees)
@@ -111,6 +212,9 @@ struct rmi_test_mem {
 	struct rmi_mem_ops ops;
 	struct kunit *test;
 	struct rmi_model *model;
+	struct mutex lock;	/* the pool, and the counters */
+	struct xarray chunks;
+	unsigned long nr_chunks;
 	struct xarray pages;
 	unsigned long allocs;
 	unsigned long frees;
@@ -125,6 +229,7 @@ struct rmi_test_mem {
 struct rmi_test_mem *rmi_test_mem_init(struct kunit *test,
 				       struct rmi_model *model);
 unsigned long rmi_test_mem_outstanding(const struct rmi_test_mem *mem);
+unsigned long rmi_test_mem_ns(struct rmi_test_mem *mem);
 void rmi_test_release(struct kunit *test, struct rmi_model *m,
 		      struct rmi_test_mem *mem);
 
@@ -142,7 +247,7 @@ void rmi_test_release(struct kunit *test, struct rmi_model *m,
  */
 struct rmi_test_lc {
 	struct cca_realm realm;
-	struct cca_rec *recs[RMI_TEST_RECS];
+	struct cca_rec recs[RMI_TEST_RECS];
 	bool init_done;
 	bool created;
 	bool ran;
@@ -152,6 +257,8 @@ struct rmi_test_lc {
 
 long rmi_test_lifecycle(struct kunit *test, struct rmi_test_mem *mem,
 			struct rmi_test_lc *lc);
+long rmi_test_enter(struct cca_rec *rec);
+long rmi_test_host_calls(struct cca_rec *rec, u64 value, unsigned int *ok);
 void rmi_test_books(struct kunit *test, struct rmi_model *m,
 		    struct rmi_test_mem *mem, unsigned long leaked_before);
 

@@ -99,6 +99,9 @@ EXPORT_SYMBOL_GPL(rmi_real_lib_why);
  */
 int rmi_real_lib_activate(void)
 {
+	/* Activated at boot, when the library is built in. */
+	if (!rmi_real_activated && rmi_is_available())
+		rmi_real_activated = true;
 	if (!rmi_real_activated && !rmi_real_init_err) {
 		rmi_real_init_err = rmi_init();
 		rmi_real_activated = !rmi_real_init_err;
@@ -141,6 +144,7 @@ int rmi_real_lib_init(struct kunit *test)
 		return rmi_real_lib_activate();
 #if IS_ENABLED(CONFIG_KUNIT)
 	kunit_activate_static_stub(test, rmi_smccc_call, rmi_real_replay_call);
+	rmi_test_reset();
 #endif
 	err = rmi_init();
 #if IS_ENABLED(CONFIG_KUNIT)
@@ -378,29 +382,31 @@ static void rmi_real_read_entries(struct rmi_real_lc *lc)
 /* Run REC 0 until the Realm powers off. */
 static long rmi_real_run(struct rmi_real_lc *lc)
 {
-	struct cca_rec *rec = lc->recs[0];
-	struct rec_exit *exit = &rec->run->exit;
+	struct cca_rec *rec = &lc->recs[0];
+	struct cca_exit exit;
 	long err;
+	int r;
 
 	for (lc->entries = 0; lc->entries < RMI_REAL_MAX_ENTRIES; lc->entries++) {
-		memset(&rec->run->enter, 0, sizeof(rec->run->enter));
 		err = cca_rec_enter(rec);
+		if (err == -EAGAIN)
+			continue;
 		if (err)
 			return err;
-		switch (exit->exit_reason) {
-		case RMI_EXIT_HOST_CALL:
-			if (exit->imm != RMI_PAYLOAD_HOST_CALL_IMM)
+		r = cca_rec_handle_exit(rec, &exit);
+		if (r < 0)
+			return r;
+		if (r)
+			continue;
+		switch (exit.reason) {
+		case CCA_EXIT_HOST_CALL:
+			if (exit.host_call.imm != RMI_PAYLOAD_HOST_CALL_IMM)
 				return -EPROTO;
 			lc->host_call = true;
 			break;
-		case RMI_EXIT_PSCI:
-			if (exit->gprs[0] != PSCI_0_2_FN_SYSTEM_OFF)
-				return -EPROTO;
+		case CCA_EXIT_SYSTEM_OFF:
 			lc->powered_off = true;
 			return 0;
-		case RMI_EXIT_IRQ:
-		case RMI_EXIT_FIQ:
-			break;
 		default:
 			return -EPROTO;
 		}
@@ -419,7 +425,7 @@ static long rmi_real_build(struct rmi_real_lc *lc)
 	unsigned int i;
 	long err;
 
-	err = cca_realm_create_rtts(realm, 0, 3);
+	err = cca_realm_create_rtts_range(realm, 0, ram, 3);
 	if (!err)
 		err = cca_realm_init_ripas(realm, 0, ram);
 	if (err)

@@ -114,7 +114,7 @@ void rmi_real_fault_remove(struct kunit *test);
  */
 struct rmi_real_lc {
 	struct cca_realm realm;
-	struct cca_rec *recs[RMI_REAL_MAX_RECS];
+	struct cca_rec recs[RMI_REAL_MAX_RECS];
 	unsigned int nr_recs;
 	bool read_entries;
 	bool enter;

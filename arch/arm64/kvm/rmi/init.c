@@ -15,11 +15,15 @@
 #include <linux/printk.h>
 #include <linux/slab.h>
 
+#include <kunit/visibility.h>
+
 #include "rmi_lib.h"
 
-static bool rmi_available __ro_after_init;
 static unsigned long rmi_version_higher __ro_after_init;
 static struct rmi_features rmi_feat __ro_after_init;
+/* What RMI_RMM_ACTIVATE asked to be donated: the RMM's for good. */
+static struct rmi_ledger rmi_rmm_ledger;
+static long rmi_rmm_held;
 
 #define RMI_OUR_VERSION \
 	RMI_ABI_VERSION(RMI_ABI_MAJOR_VERSION, RMI_ABI_MINOR_VERSION)
@@ -77,17 +81,37 @@ static void rmi_decode_features(struct rmi_features *f)
 	f->mec_count = f->reg[4];
 }
 
+/*
+ * Bits the revision this kernel implements reserves in each feature
+ * register.  Every 2.0 beta reports "2.0" in RMI_VERSION; an RMM of
+ * another beta shows itself by setting bits this one reserves.
+ */
+static const u64 rmi_features_res0[] = {
+	RMI_FEATURE_REGISTER_0_RES0,
+	RMI_FEATURE_REGISTER_1_RES0,
+	RMI_FEATURE_REGISTER_2_RES0,
+	RMI_FEATURE_REGISTER_3_RES0,
+	0,	/* register 4 is MEC_COUNT, all 64 bits */
+};
+
 static int rmi_read_features(struct rmi_features *f)
 {
 	unsigned long ret;
 	unsigned int i;
 
+	static_assert(ARRAY_SIZE(rmi_features_res0) == ARRAY_SIZE(f->reg));
 	for (i = 0; i < ARRAY_SIZE(f->reg); i++) {
 		ret = rmi_features(i, (unsigned long *)&f->reg[i]);
 		if (RMI_RETURN_STATUS(ret) != RMI_SUCCESS) {
 			pr_err("RMI: RMI_FEATURES(%u) failed: status %lu\n", i,
 			       RMI_RETURN_STATUS(ret));
 			return -EIO;
+		}
+		if (f->reg[i] & rmi_features_res0[i]) {
+			pr_err("RMI: RMI_FEATURES(%u) is %#llx: bits %#llx are reserved in %s, the RMM implements another revision\n",
+			       i, f->reg[i], f->reg[i] & rmi_features_res0[i],
+			       RMI_SPEC_REVISION);
+			return -EPROTONOSUPPORT;
 		}
 	}
 	rmi_decode_features(f);
@@ -156,16 +180,24 @@ static int rmi_configure(const struct rmi_features *f)
 
 static int rmi_activate(void)
 {
+	struct rmi_op_ctx ctx = {
+		.ledger = &rmi_rmm_ledger,
+		.held = &rmi_rmm_held,
+		.cap = RMI_DONATE_MAX_OP,
+	};
 	unsigned int tries = 0;
 	struct rmi_op op;
 	unsigned long ret;
 	long err;
 
+	/* Records of an earlier activation (KUnit re-runs it) are stale. */
+	rmi_ledger_destroy(&rmi_rmm_ledger);
+	rmi_ledger_init(&rmi_rmm_ledger, &rmi_page_mem_ops);
 	do {
 		ret = rmi_rmm_activate(&op);
 	} while (rmi_retry(ret, &tries));
 	/* Memory donated to the RMM for its own use stays with it. */
-	err = rmi_op_complete(ret, &op, &rmi_page_mem_ops, 0, NULL);
+	err = rmi_op_run_ctx(ret, &op, &ctx, NULL);
 	if (err) {
 		pr_err("RMI: RMI_RMM_ACTIVATE failed: %ld\n", err);
 		return err < 0 ? err : -EIO;
@@ -176,22 +208,31 @@ static int rmi_activate(void)
 /**
  * rmi_init() - find the RMM, negotiate with it, configure and activate it
  *
- * Called once at boot, before KVM initialises and before read-only-after-
- * init data is sealed.  On success RMI commands can be issued and
- * rmi_get_features() describes the RMM.
+ * Called once, at boot before KVM initialises (or from the init of the
+ * module that holds the library), while read-only-after-init data can
+ * still be written.  On success RMI commands can be issued and
+ * rmi_get_features() describes the RMM.  A failed call changes nothing
+ * and may be repeated; once one succeeded, the RMM is activated for good
+ * and later calls fail.
  *
- * Return: 0; -ENXIO if there is no RMM (no FEAT_RME, or RMI_VERSION not
- * implemented); -EOPNOTSUPP if the platform cannot reach it (SMCCC earlier
- * than 1.2, conduit not SMC) or it does not support PAGE_SIZE granules;
- * -EPROTONOSUPPORT if it does not implement RMI 2.0; -ENOMEM; -EIO if it
- * refused a set-up command.  Each failure is printed.
+ * Context: process; may sleep.
+ * Return: 0; -EBUSY if an earlier call succeeded; -ENXIO if there is no
+ * RMM (no FEAT_RME, or RMI_VERSION not implemented); -EOPNOTSUPP if the
+ * platform cannot reach it (SMCCC earlier than 1.2, conduit not SMC) or
+ * it does not support PAGE_SIZE granules; -EPROTONOSUPPORT if it does not
+ * implement this revision of RMI 2.0 (or sets feature bits it reserves);
+ * -ENOMEM; -EIO if it refused a set-up command.  Each failure is printed.
  */
 int rmi_init(void)
 {
 	struct rmi_features f = { };
 	int err;
 
-	rmi_available = false;
+	might_sleep();
+	if (rmi_smccc_ready()) {
+		pr_err("RMI: set up again refused: the RMM is activated already\n");
+		return -EBUSY;
+	}
 	err = rmi_smccc_probe();
 	if (err)
 		return err;
@@ -209,7 +250,7 @@ int rmi_init(void)
 		return err;
 
 	rmi_feat = f;
-	rmi_available = true;
+	rmi_smccc_set_ready();
 	pr_info("RMI: RMM interface %u.%u (up to %lu.%lu), IPA %u bits, %u RECs\n",
 		RMI_ABI_MAJOR_VERSION, RMI_ABI_MINOR_VERSION,
 		RMI_ABI_VERSION_GET_MAJOR(rmi_version_higher),
@@ -219,37 +260,55 @@ int rmi_init(void)
 }
 EXPORT_SYMBOL_GPL(rmi_init);
 
+#if IS_ENABLED(CONFIG_KUNIT)
+/**
+ * rmi_test_reset() - forget rmi_init() for the next suite
+ *
+ * The KUnit suites run rmi_init() on a model of the RMM again and again,
+ * all before read-only-after-init data is sealed (they are built in).
+ * What the RMM holds from an earlier activation stays held.
+ */
+void rmi_test_reset(void)
+{
+	rmi_smccc_reset();
+}
+EXPORT_SYMBOL_IF_KUNIT(rmi_test_reset);
+#endif
+
 /**
  * rmi_is_available() - whether rmi_init() succeeded
  *
+ * Context: any.
  * Return: true if RMI commands can be issued.
  */
 bool rmi_is_available(void)
 {
-	return rmi_available;
+	return rmi_smccc_ready();
 }
 EXPORT_SYMBOL_GPL(rmi_is_available);
 
 /**
  * rmi_rmm_version() - highest interface revision the RMM implements
  *
+ * Context: any.
  * Return: the RmiInterfaceVersion RMI_VERSION returned as "higher", or 0
  * before rmi_init() succeeded.
  */
 unsigned long rmi_rmm_version(void)
 {
-	return rmi_available ? rmi_version_higher : 0;
+	return rmi_smccc_ready() ? rmi_version_higher : 0;
 }
 EXPORT_SYMBOL_GPL(rmi_rmm_version);
 
 /**
  * rmi_get_features() - the RMM's features, read once by rmi_init()
  *
+ * Context: any.
  * Return: the decoded feature registers, or NULL before rmi_init()
  * succeeded.
  */
 const struct rmi_features *rmi_get_features(void)
 {
-	return rmi_available ? &rmi_feat : NULL;
+	return rmi_smccc_ready() ? &rmi_feat : NULL;
 }
 EXPORT_SYMBOL_GPL(rmi_get_features);

@@ -7,12 +7,17 @@
  * before the first command; every command then goes through
  * rmi_smccc_call().  Both are the library's one seam: KUnit redirects them
  * to a model of the RMM, nothing else in the library knows about tests.
+ *
+ * The transport also says whether the RMM is ready for the library's
+ * commands (rmi_init() succeeded), so that the files issuing commands
+ * depend on it alone, and counts what only the RMM can cause.
  */
 #include <linux/arm-smccc.h>
 #include <linux/atomic.h>
 #include <linux/errno.h>
 #include <linux/export.h>
 #include <linux/printk.h>
+#include <linux/ratelimit.h>
 #include <linux/stdarg.h>
 #include <linux/string.h>
 #include <kunit/static_stub.h>
@@ -26,6 +31,7 @@
 /**
  * rmi_smccc_probe() - check that RMI commands can be issued at all
  *
+ * Context: process.
  * Return: 0 if the CPU implements FEAT_RME, the SMCCC version is 1.2 or
  * later and the conduit is SMC; -ENXIO without FEAT_RME; -EOPNOTSUPP
  * otherwise, with the reason printed.
@@ -62,6 +68,80 @@ int rmi_smccc_probe(void)
 EXPORT_SYMBOL_IF_KUNIT(rmi_smccc_probe);
 
 /*
+ * Set once rmi_init() has found, configured and activated the RMM.  Read
+ * without a lock: it changes only during rmi_init(), before any user of
+ * the library can run.
+ */
+static bool rmi_ready;
+
+/**
+ * rmi_smccc_ready() - whether the RMM takes the library's commands
+ *
+ * Context: any.
+ * Return: true once rmi_init() succeeded.
+ */
+bool rmi_smccc_ready(void)
+{
+	return READ_ONCE(rmi_ready);
+}
+
+/* rmi_init() succeeded. */
+void rmi_smccc_set_ready(void)
+{
+	WRITE_ONCE(rmi_ready, true);
+}
+
+/* For the KUnit suites, which run rmi_init() again on a model. */
+void rmi_smccc_reset(void)
+{
+	WRITE_ONCE(rmi_ready, false);
+}
+
+static atomic_long_t rmi_rmm_faults = ATOMIC_LONG_INIT(0);
+
+/**
+ * rmi_report_rmm() - report what only a faulty RMM can cause
+ * @fmt: printf format of what it did
+ *
+ * An output that breaks the specification or the library's records (a
+ * list naming granules the library did not give, a count out of range,
+ * reserved bits set, progress outside the request).  The library refuses
+ * to act on it and leaks what is in doubt; this counts it and says so,
+ * ratelimited, with no WARN: a host that panics on warnings must not die
+ * of its firmware's bug.
+ *
+ * Context: any.
+ */
+void rmi_report_rmm(const char *fmt, ...)
+{
+	static DEFINE_RATELIMIT_STATE(rs, DEFAULT_RATELIMIT_INTERVAL,
+				      DEFAULT_RATELIMIT_BURST);
+	struct va_format vaf;
+	va_list args;
+
+	atomic_long_inc(&rmi_rmm_faults);
+	if (!__ratelimit(&rs))
+		return;
+	va_start(args, fmt);
+	vaf.fmt = fmt;
+	vaf.va = &args;
+	pr_err("RMI: RMM protocol error: %pV\n", &vaf);
+	va_end(args);
+}
+
+/**
+ * rmi_rmm_errors() - outputs of the RMM the library refused to act on
+ *
+ * Context: any.
+ * Return: how many rmi_report_rmm() counted since boot.
+ */
+unsigned long rmi_rmm_errors(void)
+{
+	return atomic_long_read(&rmi_rmm_faults);
+}
+EXPORT_SYMBOL_GPL(rmi_rmm_errors);
+
+/*
  * The commands the library issued, by FNUM, for reports such as rmi.ko's.
  * Counted before the seam, so that a test sees what the library asked for.
  */
@@ -71,6 +151,7 @@ static atomic_long_t rmi_calls[RMI_FNUM_LAST - RMI_FNUM_FIRST + 1];
  * rmi_call_count() - how many times the library issued a command
  * @fid: the command's function ID, SMC_RMI_*
  *
+ * Context: any.
  * Return: the number of times since the library was loaded; 0 for a
  * function ID outside the RMI's FNUMs.
  */
@@ -88,6 +169,8 @@ EXPORT_SYMBOL_GPL(rmi_call_count);
  * rmi_smccc_call() - issue one RMI command
  * @args: X0 (function ID) to X17; registers the command does not take are 0
  * @res: X0 to X17 as the RMM returned them; may be @args
+ *
+ * Context: any; never sleeps (REC entry calls it with interrupts masked).
  */
 void rmi_smccc_call(const struct arm_smccc_1_2_regs *args,
 		    struct arm_smccc_1_2_regs *res)
@@ -112,6 +195,8 @@ EXPORT_SYMBOL_IF_KUNIT(rmi_smccc_call);
  *
  * What rmi_smccc_invoke() expands to in the library: the inputs go to
  * X1 up, the others are zero, as the RMM requires (DEN0137 B1.2).
+ *
+ * Context: any; never sleeps.
  */
 void rmi_smccc_call_n(unsigned int nr_args, unsigned long fid, ...)
 {
