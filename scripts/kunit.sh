@@ -226,6 +226,21 @@ apply()
 	done
 }
 
+# The reports of the kernel's checkers in a console log: KASAN, UBSAN,
+# KCSAN, lockdep, sleeping in atomic context, and any BUG or WARNING.
+REPORTS='BUG: |WARNING: |UBSAN:|KCSAN:|possible circular locking|possible recursive locking|inconsistent lock state|lock held when returning|suspicious RCU usage'
+
+report_count()
+{
+	[ -f "$1" ] || { echo 0; return 0; }
+	grep -cE "$REPORTS" "$1" || true
+}
+
+report_lines()
+{
+	grep -E "$REPORTS" "$1" | head -n 5 | sed 's/^/kunit:   /'
+}
+
 # Print the interesting part of a kunit.py output stream.
 filter()
 {
@@ -282,10 +297,13 @@ run_rev()
 
 	set -- $(sh "$REPO/scripts/kunit-counts.sh" "$log")
 	pass=$1 fail=$2 found=$3
-	# A KASAN or UBSAN report fails the run, whatever the tests said.
-	sanitizer=$(grep -cE 'BUG: KASAN|UBSAN:' "$log" || true)
+	# A report of a checker (KASAN, UBSAN, KCSAN, lockdep, sleeping in
+	# atomic context, any BUG or WARNING) fails the run, whatever the
+	# tests said.
+	sanitizer=$(report_count "$BUILD/test.log")
 	if [ "$sanitizer" -gt 0 ]; then
-		echo "kunit: $rev: $sanitizer KASAN/UBSAN report(s), see $log"
+		echo "kunit: $rev: $sanitizer checker report(s), see $BUILD/test.log:"
+		report_lines "$BUILD/test.log"
 		fail=$((fail + sanitizer))
 		rc=1
 	fi
@@ -375,6 +393,12 @@ run_stack()
 
 	set -- $(sh "$REPO/scripts/kunit-counts.sh" "$log")
 	pass=$1 fail=$2 found=$3
+	sanitizer=$(report_count "$console")
+	if [ "$sanitizer" -gt 0 ]; then
+		echo "kunit: $rev on the stack: $sanitizer checker report(s), see $console:"
+		report_lines "$console"
+		fail=$((fail + sanitizer))
+	fi
 	if [ "$found" -eq 0 ] || { [ "$rc" -ne 0 ] && [ "$fail" -eq 0 ]; }; then
 		echo "kunit: $rev on the stack: no complete test results," \
 		     "see $console"

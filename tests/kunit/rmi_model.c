@@ -1917,6 +1917,134 @@ void rmi_test_books(struct kunit *test, struct rmi_model *m,
 }
 EXPORT_SYMBOL_GPL(rmi_test_books);
 
+/* The VMM's decisions of rmi_test_realm_start()'s Realms. */
+static bool test_ripas_change(struct cca_realm *realm, unsigned long base,
+			      unsigned long top)
+{
+	struct rmi_test_realm *t = container_of(realm, struct rmi_test_realm, realm);
+
+	t->ripas_asks++;
+	return !t->reject_ram;
+}
+
+static phys_addr_t test_share(struct cca_realm *realm, unsigned long ipa)
+{
+	struct rmi_test_realm *t = container_of(realm, struct rmi_test_realm, realm);
+	unsigned long i = (ipa - t->shared_base) >> PAGE_SHIFT;
+
+	if (ipa < t->shared_base || i >= RMI_TEST_SHARED)
+		return 0;
+	t->shares++;
+	return t->shared[i];
+}
+
+static void test_unshare(struct cca_realm *realm, unsigned long ipa,
+			 phys_addr_t pa)
+{
+	struct rmi_test_realm *t = container_of(realm, struct rmi_test_realm, realm);
+
+	t->unshares++;
+}
+
+static const struct cca_realm_ops test_realm_ops = {
+	.ripas_change = test_ripas_change,
+	.share = test_share,
+	.unshare = test_unshare,
+};
+
+/**
+ * rmi_test_realm_start() - an active Realm of the model, RAM declared only
+ * @test: the test
+ * @t: the Realm, zeroed; its model and allocator are set up here
+ * @cfg: the model's configuration
+ * @ram: RAM of the Realm, [0, @ram), declared with RTT_INIT_RIPAS alone
+ * @nr_recs: RECs, at most RMI_TEST_MAX_RECS, with MPIDRs 0 up
+ * @all_on: every REC runnable (else REC 0 only)
+ * @fault_order: cca_realm_config.fault_order
+ *
+ * The unprotected window the VMM shares pages in starts at the bottom of
+ * the unprotected half.
+ *
+ * Return: 0, or the first failure.
+ */
+long rmi_test_realm_start(struct kunit *test, struct rmi_test_realm *t,
+			  const struct rmi_model_config *cfg,
+			  unsigned long ram, unsigned int nr_recs, bool all_on,
+			  unsigned int fault_order)
+{
+	struct cca_realm_config rcfg = {
+		.s2sz = 40, .rtt_level_start = 1, .hash_algo = RMI_HASH_SHA_256,
+		.num_bps = 1, .num_wps = 1, .max_recs = nr_recs,
+		.ops = &test_realm_ops, .fault_order = fault_order,
+	};
+	struct cca_rec_config rc = { };
+	unsigned int i;
+	long err;
+
+	t->m = rmi_model_install(test, cfg);
+	t->mem = rmi_test_mem_init(test, t->m);
+	t->ram = ram;
+	t->nr_recs = nr_recs;
+	t->shared_base = BIT_ULL(rcfg.s2sz - 1);
+	for (i = 0; i < RMI_TEST_SHARED; i++) {
+		t->shared[i] = t->mem->ops.alloc(t->mem, 0);
+		if (!t->shared[i])
+			return -ENOMEM;
+	}
+	err = rmi_init() ?: cca_realm_create(&t->realm, &rcfg, &t->mem->ops);
+	if (err)
+		return err;
+	err = cca_realm_init_ripas(&t->realm, 0, ram);
+	for (i = 0; i < nr_recs && !err; i++) {
+		rc.mpidr = FIELD_PREP(REC_MPIDR_AFF0_MASK, i % 16) |
+			   FIELD_PREP(REC_MPIDR_AFF1_MASK, i / 16);
+		rc.runnable = all_on || !i;
+		err = cca_rec_create(&t->realm, &rc, &t->recs[i]);
+	}
+	return err ?: cca_realm_activate(&t->realm);
+}
+EXPORT_SYMBOL_GPL(rmi_test_realm_start);
+
+/**
+ * rmi_test_realm_end() - destroy a Realm of rmi_test_realm_start()
+ * @t: the Realm
+ *
+ * The pages the VMM shared go back to the allocator, unless still
+ * mapped in the Realm as the model sees it.
+ *
+ * Return: what cca_realm_destroy() returned.
+ */
+long rmi_test_realm_end(struct rmi_test_realm *t)
+{
+	long err = cca_realm_destroy(&t->realm);
+	unsigned int i;
+
+	for (i = 0; i < RMI_TEST_SHARED; i++)
+		if (t->shared[i])
+			t->mem->ops.free(t->mem, t->shared[i]);
+	return err;
+}
+EXPORT_SYMBOL_GPL(rmi_test_realm_end);
+
+/**
+ * rmi_test_step() - enter REC @i once, and handle its exit
+ * @t: the Realm
+ * @i: the REC
+ * @exit: what the VMM must do
+ *
+ * Return: as cca_rec_handle_exit(), or the error of cca_rec_enter().
+ */
+int rmi_test_step(struct rmi_test_realm *t, unsigned int i,
+		  struct cca_exit *exit)
+{
+	long err = rmi_test_enter(&t->recs[i]);
+
+	if (err)
+		return err > 0 ? -EIO : err;
+	return cca_rec_handle_exit(&t->recs[i], exit);
+}
+EXPORT_SYMBOL_GPL(rmi_test_step);
+
 MODULE_DESCRIPTION("Model of the Arm CCA RMM for the RMI library's KUnit tests");
 MODULE_LICENSE("GPL");
 MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);

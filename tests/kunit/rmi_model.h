@@ -262,4 +262,46 @@ long rmi_test_host_calls(struct cca_rec *rec, u64 value, unsigned int *ok);
 void rmi_test_books(struct kunit *test, struct rmi_model *m,
 		    struct rmi_test_mem *mem, unsigned long leaked_before);
 
+#define RMI_TEST_MAX_RECS	8
+#define RMI_TEST_SHARED		4
+
+/**
+ * struct rmi_test_realm - an active Realm against the model, for the
+ *	suites of REC exits
+ * @realm: the Realm: IPA width 40, starting level 1
+ * @recs: its RECs
+ * @nr_recs: their number
+ * @m: the model
+ * @mem: the allocator
+ * @ram: its RAM is [0, @ram), declared RAM, nothing mapped
+ * @shared_base: unprotected IPA of the window the VMM shares pages in
+ * @shared: the Non-secure pages it shares there
+ * @shares: pages shared, by the share callback
+ * @unshares: pages handed back, by the unshare callback
+ * @reject_ram: the RIPAS callback rejects changes to RAM
+ * @ripas_asks: calls of the RIPAS callback
+ */
+struct rmi_test_realm {
+	struct cca_realm realm;
+	struct cca_rec recs[RMI_TEST_MAX_RECS];
+	unsigned int nr_recs;
+	struct rmi_model *m;
+	struct rmi_test_mem *mem;
+	unsigned long ram;
+	unsigned long shared_base;
+	phys_addr_t shared[RMI_TEST_SHARED];
+	unsigned int shares;
+	unsigned int unshares;
+	bool reject_ram;
+	unsigned int ripas_asks;
+};
+
+long rmi_test_realm_start(struct kunit *test, struct rmi_test_realm *t,
+			  const struct rmi_model_config *cfg,
+			  unsigned long ram, unsigned int nr_recs, bool all_on,
+			  unsigned int fault_order);
+int rmi_test_step(struct rmi_test_realm *t, unsigned int i,
+		  struct cca_exit *exit);
+long rmi_test_realm_end(struct rmi_test_realm *t);
+
 #endif /* __RMI_MODEL_H */

@@ -94,6 +94,8 @@ static const cca_exit_handler cca_exit_handlers[] = {
  */
 static int cca_handle_unknown(struct cca_rec *rec, struct cca_exit *exit)
 {
+	rmi_report_rmm("REC exit reason %u, for a Realm with no planes or devices",
+		       rec->exit.reason);
 	return cca_exit_stop(rec, exit, "an exit reason the library does not handle", 0);
 }
 

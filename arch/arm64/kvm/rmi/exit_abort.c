@@ -142,6 +142,8 @@ int cca_handle_sync(struct cca_rec *rec, struct cca_exit *exit)
 		/* The library never asks WFI or WFE to be trapped: go on. */
 		return 1;
 	default:
+		rmi_report_rmm("REC exit for exception class %#llx, which the RMM handles",
+			       ESR_ELx_EC(rec->exit.esr));
 		return cca_exit_stop(rec, exit, "a synchronous exception the RMM does not forward",
 				     0);
 	}

@@ -22,7 +22,9 @@
 static unsigned long rmi_version_higher __ro_after_init;
 static struct rmi_features rmi_feat __ro_after_init;
 /* What RMI_RMM_ACTIVATE asked to be donated: the RMM's for good. */
-static struct rmi_ledger rmi_rmm_ledger;
+static struct rmi_ledger rmi_rmm_ledger = {
+	.xa = XARRAY_INIT(rmi_rmm_ledger.xa, 0),
+};
 static long rmi_rmm_held;
 
 #define RMI_OUR_VERSION \

@@ -129,7 +129,7 @@ static long cca_map_chunk(struct cca_realm *realm, unsigned long base,
 	struct rmi_op op;
 	long err;
 
-	err = cca_map_take(realm, base, pfn, n);
+	err = cca_spare_fill(realm, n) ?: cca_map_take(realm, base, pfn, n);
 	if (err)
 		return err;
 	cca_map_ctx(realm, &ctx);
@@ -239,8 +239,13 @@ long cca_realm_map_ram(struct cca_realm *realm, unsigned long base,
 	if (!cca_realm_live(realm) || !cca_prot_range_ok(realm, base, top))
 		return -EINVAL;
 	guard(mutex)(&realm->lock);
+	/* Torn down while this waited for the lock. */
+	if (!cca_realm_live(realm))
+		return -EINVAL;
+	/* The data and the RTTs it needs, delegated ahead together. */
 	for (ipa = base; ipa < top; ipa += PAGE_SIZE)
 		need += !cca_mapped(realm, ipa);
+	need += cca_rtts_missing(realm, base, top, RMI_RTT_MAX_LEVEL);
 	err = cca_spare_fill(realm, need);
 	for (ipa = base; !err && ipa < top; ipa = end) {
 		if (fatal_signal_pending(current))
@@ -286,6 +291,8 @@ long cca_realm_populate(struct cca_realm *realm, unsigned long ipa,
 	    !src || !PAGE_ALIGNED(src))
 		return -EINVAL;
 	guard(mutex)(&realm->lock);
+	if (realm->state != CCA_REALM_NEW)
+		return -EINVAL;
 	if (cca_mapped(realm, ipa))
 		return -EEXIST;
 	err = cca_rtts_ensure(realm, ipa, RMI_RTT_MAX_LEVEL) ?:
@@ -331,8 +338,10 @@ long cca_map_on_demand(struct cca_realm *realm, unsigned long ipa)
 	while (top < hi && !cca_mapped(realm, top) &&
 	       cca_ripas_is_ram(realm, top))
 		top += PAGE_SIZE;
-	err = cca_rtts_ensure(realm, ipa, RMI_RTT_MAX_LEVEL) ?:
-	      cca_spare_fill(realm, (top - base) >> PAGE_SHIFT);
+	err = cca_spare_fill(realm, ((top - base) >> PAGE_SHIFT) +
+			     cca_rtts_missing(realm, ipa, ipa + PAGE_SIZE,
+					      RMI_RTT_MAX_LEVEL)) ?:
+	      cca_rtts_ensure(realm, ipa, RMI_RTT_MAX_LEVEL);
 	if (err)
 		return err;
 	return cca_map_chunk(realm, base, (top - base) >> PAGE_SHIFT);

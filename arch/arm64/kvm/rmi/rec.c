@@ -85,7 +85,8 @@ long cca_rec_create(struct cca_realm *realm, const struct cca_rec_config *cfg,
 	long err;
 
 	might_sleep();
-	if (!realm || !cfg || !rec || (cfg->mpidr & REC_MPIDR_RES0))
+	if (!realm || !cfg || !rec || (cfg->mpidr & REC_MPIDR_RES0) ||
+	    READ_ONCE(realm->state) != CCA_REALM_NEW)
 		return -EINVAL;
 	guard(mutex)(&realm->lock);
 	if (realm->state != CCA_REALM_NEW || realm->nr_recs >= realm->max_recs ||

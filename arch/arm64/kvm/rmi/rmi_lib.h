@@ -198,6 +198,8 @@ enum cca_ripas_rec {
 
 long cca_spare_fill(struct cca_realm *realm, unsigned long nr);
 long cca_rtts_ensure(struct cca_realm *realm, unsigned long ipa, long level);
+unsigned long cca_rtts_missing(struct cca_realm *realm, unsigned long base,
+			       unsigned long top, long level);
 long cca_rtt_walk_level(struct cca_realm *realm, unsigned long ipa);
 long cca_realm_destroy_rtts(struct cca_realm *realm);
 int cca_ripas_record(struct cca_realm *realm, unsigned long base,

@@ -196,6 +196,8 @@ long cca_realm_reserve(struct cca_realm *realm, unsigned long nr)
 		       READ_ONCE(realm->state) != CCA_REALM_ACTIVE))
 		return -EINVAL;
 	guard(mutex)(&realm->lock);
+	if (realm->state != CCA_REALM_NEW && realm->state != CCA_REALM_ACTIVE)
+		return -EINVAL;
 	return cca_spare_fill(realm, nr);
 }
 EXPORT_SYMBOL_GPL(cca_realm_reserve);
@@ -266,6 +268,21 @@ long cca_rtts_ensure(struct cca_realm *realm, unsigned long ipa, long level)
 	return 0;
 }
 
+/* The RTTs down to @level that [@base, @top) needs and has not. */
+unsigned long cca_rtts_missing(struct cca_realm *realm, unsigned long base,
+			       unsigned long top, long level)
+{
+	unsigned long step, ipa, need = 0;
+	long l;
+
+	for (l = realm->rtt_level_start + 1; l <= level; l++) {
+		step = BIT_ULL(rmi_level_shift(l - 1));
+		for (ipa = ALIGN_DOWN(base, step); ipa < top; ipa += step)
+			need += !cca_rtt_exists(realm, ipa, l);
+	}
+	return need;
+}
+
 /* Whether a new or active @realm can change; for the public entries. */
 static bool cca_realm_live(const struct cca_realm *realm)
 {
@@ -298,6 +315,8 @@ long cca_realm_create_rtts(struct cca_realm *realm, unsigned long ipa,
 	if (level <= realm->rtt_level_start || level > RMI_RTT_MAX_LEVEL)
 		return -EINVAL;
 	guard(mutex)(&realm->lock);
+	if (!cca_realm_live(realm))
+		return -EINVAL;
 	return cca_rtts_ensure(realm, ipa, level);
 }
 EXPORT_SYMBOL_GPL(cca_realm_create_rtts);
@@ -320,8 +339,8 @@ EXPORT_SYMBOL_GPL(cca_realm_create_rtts);
 long cca_realm_create_rtts_range(struct cca_realm *realm, unsigned long base,
 				 unsigned long top, long level)
 {
-	unsigned long step, ipa, need = 0;
-	long l, err;
+	unsigned long step, ipa;
+	long err;
 
 	might_sleep();
 	if (!cca_realm_live(realm) || !cca_ipa_range_ok(realm, base, top))
@@ -329,12 +348,9 @@ long cca_realm_create_rtts_range(struct cca_realm *realm, unsigned long base,
 	if (level <= realm->rtt_level_start || level > RMI_RTT_MAX_LEVEL)
 		return -EINVAL;
 	guard(mutex)(&realm->lock);
-	for (l = realm->rtt_level_start + 1; l <= level; l++) {
-		step = BIT_ULL(rmi_level_shift(l - 1));
-		for (ipa = ALIGN_DOWN(base, step); ipa < top; ipa += step)
-			need += !cca_rtt_exists(realm, ipa, l);
-	}
-	err = cca_spare_fill(realm, need);
+	if (!cca_realm_live(realm))
+		return -EINVAL;
+	err = cca_spare_fill(realm, cca_rtts_missing(realm, base, top, level));
 	if (err)
 		return err;
 	step = BIT_ULL(rmi_level_shift(level - 1));
@@ -442,6 +458,8 @@ long cca_realm_init_ripas(struct cca_realm *realm, unsigned long base,
 	    !cca_ipa_protected(realm, top - 1))
 		return -EINVAL;
 	guard(mutex)(&realm->lock);
+	if (realm->state != CCA_REALM_NEW)
+		return -EINVAL;
 	while (base < top) {
 		if (fatal_signal_pending(current)) {
 			err = -EINTR;
