@@ -511,10 +511,13 @@ $1 == "Command" {
 	c_nin[n_cmds] = 0
 	c_nout[n_cmds] = 0
 	c_unknown[n_cmds] = 0
-	# Function IDs go at the top of the header, whatever comes before.
+	# Function IDs go at the top of the header, whatever comes before:
+	# every line define() printed, two when the name is long enough to
+	# push the body onto a line of its own.
 	n = nout
 	define("SMC_RMI_" cmd_name, sprintf("SMC_RMI_CALL(0x%04x)", cmd_fnum))
-	fid_out[++n_fid_out] = out[nout]
+	for (i = n + 1; i <= nout; i++)
+		fid_out[++n_fid_out] = out[i]
 	nout = n
 	next
 }
@@ -1042,11 +1045,13 @@ function wrap_args(head, args, _n, _a, _i, _line, _col, _ind, _pad, _out) {
 }
 
 # Print a kernel-doc line, folded at 80 columns with indented continuations.
-function print_doc(text, _n, _w, _i, _line) {
+# The first @keep words (at least one) stay on the first line, however long:
+# kernel-doc wants "name() - " followed by the first word of the purpose.
+function print_doc(text, keep, _n, _w, _i, _line) {
 	_n = split(text, _w, " ")
 	_line = " *" (_n ? " " _w[1] : "")
 	for (_i = 2; _i <= _n; _i++) {
-		if (length(_line) + 1 + length(_w[_i]) > 80) {
+		if (_i > keep && length(_line) + 1 + length(_w[_i]) > 80) {
 			print _line
 			_line = " *   " _w[_i]
 		} else {
@@ -1077,14 +1082,14 @@ function print_outputs(c, src, _i) {
 	print "\treturn " src "0;"
 }
 
-function print_cmd(c, _i, _args, _lname, _nin, _nout, _nres, _sep) {
+function print_cmd(c, _i, _args, _lname, _nin, _nout, _nres, _sep, _head) {
 	_lname = tolower(c_name[c])
 	_nin = c_nin[c]
 	_nout = c_nout[c]
 	# Result registers read, besides X0.
 	_nres = (c_incomplete[c] && n_op > _nout) ? n_op : _nout
 	print "/**"
-	print_doc("rmi_" _lname "() - " (c_brief[c] != "" ? c_brief[c] : "RMI_" c_name[c]))
+	print_doc("rmi_" _lname "() - " (c_brief[c] != "" ? c_brief[c] : "RMI_" c_name[c]), 3)
 	for (_i = 1; _i <= _nin; _i++)
 		print_doc("@" c_in[c, _i] ": " (c_indoc[c, _i] != "" ? c_indoc[c, _i] : c_in[c, _i]))
 	for (_i = 1; _i <= _nout; _i++)
@@ -1092,7 +1097,7 @@ function print_cmd(c, _i, _args, _lname, _nin, _nout, _nres, _sep) {
 	if (c_incomplete[c])
 		print_doc("@op: the operation started, when X0 is RMI_INCOMPLETE (may be NULL)")
 	print " *"
-	print " * Issues RMI_" c_name[c] " (FID SMC_RMI_" c_name[c] ")."
+	print_doc("Issues RMI_" c_name[c] " (FID SMC_RMI_" c_name[c] ").")
 	print " *"
 	if (c_incomplete[c]) {
 		print_doc("Return: RMI return code (X0).  RMI_INCOMPLETE: the command started an operation it did not finish; @op is filled, the outputs are not written, and X0 says what the operation asks for (RMI_RETURN_MEMREQ(), RMI_RETURN_CAN_CANCEL()).")
@@ -1116,7 +1121,16 @@ function print_cmd(c, _i, _args, _lname, _nin, _nout, _nres, _sep) {
 	}
 	if (_args == "")
 		_args = "void"
-	print wrap_args("static inline unsigned long rmi_" _lname "(", _args ")")
+	# A name too long for its first parameter to follow within 80
+	# columns starts a line of its own, after the return type.
+	_head = "static inline unsigned long rmi_" _lname "("
+	_sep = _args
+	sub(/, .*/, ",", _sep)
+	if (length(_head) + length(_sep) > 80) {
+		print "static inline unsigned long"
+		_head = "rmi_" _lname "("
+	}
+	print wrap_args(_head, _args ")")
 	print "{"
 	if (_nres <= 3 && _nin <= 7) {
 		print "\tstruct arm_smccc_res res;"
