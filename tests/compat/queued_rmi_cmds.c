@@ -9,10 +9,10 @@
  * command: only rmi_smccc_invoke(struct arm_smccc_1_2_regs *), its retry
  * loop on RMI_BUSY and RMI_BLOCKED, and rmi_feat_reg(), a cache in
  * drivers/firmware/arm_rmm/rmi.c.  Neither is ours to provide, on purpose:
- *  - our rmi_smccc_invoke() is the one-SMC hook every wrapper goes through
- *    (and a test double replaces); retrying on RMI_BUSY and RMI_BLOCKED is
- *    the caller's policy, not a wrapper's.  Code that calls the queued
- *    rmi_smccc_invoke(&regs) does not build against <asm/rmi_cmds.h>;
+ *  - our wrappers issue one call each, through rmi_cmds_call() (the hook a
+ *    test double replaces), and leave the name rmi_smccc_invoke to the
+ *    driver; retrying on RMI_BUSY and RMI_BLOCKED is the caller's policy,
+ *    not a wrapper's;
  *  - rmi_feat_reg() is a library function, not a register wrapper.
  *
  * The command wrappers of that series are realm-specific and live beside

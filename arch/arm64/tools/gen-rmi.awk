@@ -388,8 +388,9 @@ BEGIN {
 	reserved_ident["register name", "regs"] = "the wrapper uses it"
 	reserved_ident["register name", "op"] = "the wrapper uses it"
 	reserved_ident["register name", "current"] = "the kernel defines it as a macro"
-	reserved_ident["command", "SMCCC_INVOKE"] = "rmi_smccc_invoke is the macro of the SMC call"
-	reserved_ident["command", "SMCCC_1_2_INVOKE"] = "rmi_smccc_1_2_invoke is the macro of the SMC call"
+	reserved_ident["command", "CMDS_CALL"] = "rmi_cmds_call is the macro of the SMCCC call"
+	reserved_ident["command", "CMDS_CALL_1_2"] = "rmi_cmds_call_1_2 is the macro of the SMCCC call"
+	reserved_ident["command", "SMCCC_INVOKE"] = "the arm_rmm driver defines rmi_smccc_invoke()"
 	reserved_ident["C name", "rmi_op"] = "<asm/rmi_cmds.h> defines struct rmi_op"
 	reserved_ident["C name", "arm_smccc_res"] = "<linux/arm-smccc.h> defines it"
 	reserved_ident["C name", "arm_smccc_1_2_regs"] = "<linux/arm-smccc.h> defines it"
@@ -1138,7 +1139,7 @@ function print_cmd(c, _i, _args, _lname, _nin, _nout, _nres, _sep, _head) {
 		_args = "SMC_RMI_" c_name[c]
 		for (_i = 1; _i <= _nin; _i++)
 			_args = _args ", " c_in[c, _i]
-		print wrap_args("\trmi_smccc_invoke(", _args ", &res);")
+		print wrap_args("\trmi_cmds_call(", _args ", &res);")
 		print ""
 		print_outputs(c, "res.a")
 	} else {
@@ -1148,7 +1149,7 @@ function print_cmd(c, _i, _args, _lname, _nin, _nout, _nres, _sep, _head) {
 			print "\t\t.a" _i " = " c_in[c, _i] ","
 		print "\t};"
 		print ""
-		print "\trmi_smccc_1_2_invoke(&regs, &regs);"
+		print "\trmi_cmds_call_1_2(&regs, &regs);"
 		print ""
 		print_outputs(c, "regs.a")
 	}
@@ -1253,11 +1254,11 @@ END {
 		print " * conduit is SMC.  A test may define these two before including this"
 		print " * header to answer the calls with a double."
 		print " */"
-		print "#ifndef rmi_smccc_invoke"
-		print "#define rmi_smccc_invoke(...)\tarm_smccc_1_1_smc(__VA_ARGS__)"
+		print "#ifndef rmi_cmds_call"
+		print "#define rmi_cmds_call(...)\tarm_smccc_1_1_smc(__VA_ARGS__)"
 		print "#endif"
-		print "#ifndef rmi_smccc_1_2_invoke"
-		print "#define rmi_smccc_1_2_invoke(args, res)\tarm_smccc_1_2_smc(args, res)"
+		print "#ifndef rmi_cmds_call_1_2"
+		print "#define rmi_cmds_call_1_2(args, res)\tarm_smccc_1_2_smc(args, res)"
 		print "#endif"
 		print ""
 		if (n_op)

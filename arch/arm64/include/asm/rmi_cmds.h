@@ -27,11 +27,11 @@
  * conduit is SMC.  A test may define these two before including this
  * header to answer the calls with a double.
  */
-#ifndef rmi_smccc_invoke
-#define rmi_smccc_invoke(...)	arm_smccc_1_1_smc(__VA_ARGS__)
+#ifndef rmi_cmds_call
+#define rmi_cmds_call(...)	arm_smccc_1_1_smc(__VA_ARGS__)
 #endif
-#ifndef rmi_smccc_1_2_invoke
-#define rmi_smccc_1_2_invoke(args, res)	arm_smccc_1_2_smc(args, res)
+#ifndef rmi_cmds_call_1_2
+#define rmi_cmds_call_1_2(args, res)	arm_smccc_1_2_smc(args, res)
 #endif
 
 /**
@@ -62,7 +62,7 @@ static inline unsigned long rmi_version(unsigned long req, unsigned long *lower,
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_VERSION, req, &res);
+	rmi_cmds_call(SMC_RMI_VERSION, req, &res);
 
 	if (lower)
 		*lower = res.a1;
@@ -97,8 +97,8 @@ static inline unsigned long rmi_rtt_data_map_init(unsigned long rd,
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_RTT_DATA_MAP_INIT, rd, data, ipa, src, flags,
-			 &res);
+	rmi_cmds_call(SMC_RMI_RTT_DATA_MAP_INIT, rd, data, ipa, src, flags,
+		      &res);
 
 	if (FIELD_GET(RMI_RETURN_STATUS_MASK, res.a0) == RMI_INCOMPLETE) {
 		if (op) {
@@ -122,7 +122,7 @@ static inline unsigned long rmi_realm_activate(unsigned long rd)
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_REALM_ACTIVATE, rd, &res);
+	rmi_cmds_call(SMC_RMI_REALM_ACTIVATE, rd, &res);
 
 	return res.a0;
 }
@@ -146,7 +146,7 @@ static inline unsigned long rmi_realm_create(unsigned long rd,
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_REALM_CREATE, rd, params, &res);
+	rmi_cmds_call(SMC_RMI_REALM_CREATE, rd, params, &res);
 
 	if (FIELD_GET(RMI_RETURN_STATUS_MASK, res.a0) == RMI_INCOMPLETE) {
 		if (op) {
@@ -175,7 +175,7 @@ static inline unsigned long rmi_realm_destroy(unsigned long rd,
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_REALM_DESTROY, rd, &res);
+	rmi_cmds_call(SMC_RMI_REALM_DESTROY, rd, &res);
 
 	if (FIELD_GET(RMI_RETURN_STATUS_MASK, res.a0) == RMI_INCOMPLETE) {
 		if (op) {
@@ -207,7 +207,7 @@ static inline unsigned long rmi_rec_create(unsigned long rd, unsigned long rec,
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_REC_CREATE, rd, rec, params, &res);
+	rmi_cmds_call(SMC_RMI_REC_CREATE, rd, rec, params, &res);
 
 	if (FIELD_GET(RMI_RETURN_STATUS_MASK, res.a0) == RMI_INCOMPLETE) {
 		if (op) {
@@ -236,7 +236,7 @@ static inline unsigned long rmi_rec_destroy(unsigned long rec,
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_REC_DESTROY, rec, &res);
+	rmi_cmds_call(SMC_RMI_REC_DESTROY, rec, &res);
 
 	if (FIELD_GET(RMI_RETURN_STATUS_MASK, res.a0) == RMI_INCOMPLETE) {
 		if (op) {
@@ -261,7 +261,7 @@ static inline unsigned long rmi_rec_enter(unsigned long rec, unsigned long run)
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_REC_ENTER, rec, run, &res);
+	rmi_cmds_call(SMC_RMI_REC_ENTER, rec, run, &res);
 
 	return res.a0;
 }
@@ -282,7 +282,7 @@ static inline unsigned long rmi_rtt_create(unsigned long rd, unsigned long rtt,
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_RTT_CREATE, rd, rtt, ipa, level, &res);
+	rmi_cmds_call(SMC_RMI_RTT_CREATE, rd, rtt, ipa, level, &res);
 
 	return res.a0;
 }
@@ -306,7 +306,7 @@ static inline unsigned long rmi_rtt_destroy(unsigned long rd, unsigned long ipa,
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_RTT_DESTROY, rd, ipa, level, &res);
+	rmi_cmds_call(SMC_RMI_RTT_DESTROY, rd, ipa, level, &res);
 
 	if (out_rtt)
 		*out_rtt = res.a1;
@@ -343,7 +343,7 @@ static inline unsigned long rmi_rtt_read_entry(unsigned long rd,
 		.a3 = level,
 	};
 
-	rmi_smccc_1_2_invoke(&regs, &regs);
+	rmi_cmds_call_1_2(&regs, &regs);
 
 	if (walk_level)
 		*walk_level = regs.a1;
@@ -381,8 +381,8 @@ static inline unsigned long rmi_rtt_dev_validate(unsigned long rd,
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_RTT_DEV_VALIDATE, rd, rec, pdev, vdev, base,
-			 top, &res);
+	rmi_cmds_call(SMC_RMI_RTT_DEV_VALIDATE, rd, rec, pdev, vdev, base, top,
+		      &res);
 
 	if (out_top)
 		*out_top = res.a1;
@@ -406,8 +406,8 @@ static inline unsigned long rmi_psci_complete(unsigned long calling_rec,
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_PSCI_COMPLETE, calling_rec, target_rec, status,
-			 &res);
+	rmi_cmds_call(SMC_RMI_PSCI_COMPLETE, calling_rec, target_rec, status,
+		      &res);
 
 	return res.a0;
 }
@@ -426,7 +426,7 @@ static inline unsigned long rmi_features(unsigned long index,
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_FEATURES, index, &res);
+	rmi_cmds_call(SMC_RMI_FEATURES, index, &res);
 
 	if (value)
 		*value = res.a1;
@@ -449,7 +449,7 @@ static inline unsigned long rmi_rtt_fold(unsigned long rd, unsigned long ipa,
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_RTT_FOLD, rd, ipa, level, &res);
+	rmi_cmds_call(SMC_RMI_RTT_FOLD, rd, ipa, level, &res);
 
 	if (out_rtt)
 		*out_rtt = res.a1;
@@ -475,7 +475,7 @@ static inline unsigned long rmi_rtt_init_ripas(unsigned long rd,
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_RTT_INIT_RIPAS, rd, base, top, &res);
+	rmi_cmds_call(SMC_RMI_RTT_INIT_RIPAS, rd, base, top, &res);
 
 	if (out_top)
 		*out_top = res.a1;
@@ -503,7 +503,7 @@ static inline unsigned long rmi_rtt_set_ripas(unsigned long rd,
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_RTT_SET_RIPAS, rd, rec, base, top, &res);
+	rmi_cmds_call(SMC_RMI_RTT_SET_RIPAS, rd, rec, base, top, &res);
 
 	if (out_top)
 		*out_top = res.a1;
@@ -522,7 +522,7 @@ static inline unsigned long rmi_rmm_config_set(unsigned long config)
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_RMM_CONFIG_SET, config, &res);
+	rmi_cmds_call(SMC_RMI_RMM_CONFIG_SET, config, &res);
 
 	return res.a0;
 }
@@ -539,7 +539,7 @@ static inline unsigned long rmi_pdev_abort(unsigned long pdev)
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_PDEV_ABORT, pdev, &res);
+	rmi_cmds_call(SMC_RMI_PDEV_ABORT, pdev, &res);
 
 	return res.a0;
 }
@@ -558,7 +558,7 @@ static inline unsigned long rmi_pdev_communicate(unsigned long pdev,
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_PDEV_COMMUNICATE, pdev, data, &res);
+	rmi_cmds_call(SMC_RMI_PDEV_COMMUNICATE, pdev, data, &res);
 
 	return res.a0;
 }
@@ -582,7 +582,7 @@ static inline unsigned long rmi_pdev_create(unsigned long pdev,
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_PDEV_CREATE, pdev, params, &res);
+	rmi_cmds_call(SMC_RMI_PDEV_CREATE, pdev, params, &res);
 
 	if (FIELD_GET(RMI_RETURN_STATUS_MASK, res.a0) == RMI_INCOMPLETE) {
 		if (op) {
@@ -611,7 +611,7 @@ static inline unsigned long rmi_pdev_destroy(unsigned long pdev,
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_PDEV_DESTROY, pdev, &res);
+	rmi_cmds_call(SMC_RMI_PDEV_DESTROY, pdev, &res);
 
 	if (FIELD_GET(RMI_RETURN_STATUS_MASK, res.a0) == RMI_INCOMPLETE) {
 		if (op) {
@@ -637,7 +637,7 @@ static inline unsigned long rmi_pdev_get_state(unsigned long pdev,
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_PDEV_GET_STATE, pdev, &res);
+	rmi_cmds_call(SMC_RMI_PDEV_GET_STATE, pdev, &res);
 
 	if (state)
 		*state = res.a1;
@@ -660,8 +660,8 @@ static inline unsigned long rmi_pdev_stream_key_refresh(unsigned long pdev_1,
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_PDEV_STREAM_KEY_REFRESH, pdev_1, pdev_2,
-			 handle, &res);
+	rmi_cmds_call(SMC_RMI_PDEV_STREAM_KEY_REFRESH, pdev_1, pdev_2, handle,
+		      &res);
 
 	return res.a0;
 }
@@ -680,7 +680,7 @@ static inline unsigned long rmi_pdev_set_pubkey(unsigned long pdev,
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_PDEV_SET_PUBKEY, pdev, params, &res);
+	rmi_cmds_call(SMC_RMI_PDEV_SET_PUBKEY, pdev, params, &res);
 
 	return res.a0;
 }
@@ -697,7 +697,7 @@ static inline unsigned long rmi_pdev_stop(unsigned long pdev)
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_PDEV_STOP, pdev, &res);
+	rmi_cmds_call(SMC_RMI_PDEV_STOP, pdev, &res);
 
 	return res.a0;
 }
@@ -721,8 +721,7 @@ static inline unsigned long rmi_rtt_aux_create(unsigned long rd,
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_RTT_AUX_CREATE, rd, rtt, ipa, level, index,
-			 &res);
+	rmi_cmds_call(SMC_RMI_RTT_AUX_CREATE, rd, rtt, ipa, level, index, &res);
 
 	return res.a0;
 }
@@ -749,7 +748,7 @@ static inline unsigned long rmi_rtt_aux_destroy(unsigned long rd,
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_RTT_AUX_DESTROY, rd, ipa, level, index, &res);
+	rmi_cmds_call(SMC_RMI_RTT_AUX_DESTROY, rd, ipa, level, index, &res);
 
 	if (out_rtt)
 		*out_rtt = res.a1;
@@ -777,7 +776,7 @@ static inline unsigned long rmi_rtt_aux_fold(unsigned long rd,
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_RTT_AUX_FOLD, rd, ipa, level, index, &res);
+	rmi_cmds_call(SMC_RMI_RTT_AUX_FOLD, rd, ipa, level, index, &res);
 
 	if (out_rtt)
 		*out_rtt = res.a1;
@@ -799,7 +798,7 @@ static inline unsigned long rmi_vdev_abort(unsigned long rd, unsigned long pdev,
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_VDEV_ABORT, rd, pdev, vdev, &res);
+	rmi_cmds_call(SMC_RMI_VDEV_ABORT, rd, pdev, vdev, &res);
 
 	return res.a0;
 }
@@ -822,7 +821,7 @@ static inline unsigned long rmi_vdev_communicate(unsigned long rd,
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_VDEV_COMMUNICATE, rd, pdev, vdev, data, &res);
+	rmi_cmds_call(SMC_RMI_VDEV_COMMUNICATE, rd, pdev, vdev, data, &res);
 
 	return res.a0;
 }
@@ -845,7 +844,7 @@ static inline unsigned long rmi_vdev_create(unsigned long rd,
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_VDEV_CREATE, rd, pdev, vdev, params, &res);
+	rmi_cmds_call(SMC_RMI_VDEV_CREATE, rd, pdev, vdev, params, &res);
 
 	return res.a0;
 }
@@ -866,7 +865,7 @@ static inline unsigned long rmi_vdev_destroy(unsigned long rd,
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_VDEV_DESTROY, rd, pdev, vdev, &res);
+	rmi_cmds_call(SMC_RMI_VDEV_DESTROY, rd, pdev, vdev, &res);
 
 	return res.a0;
 }
@@ -885,7 +884,7 @@ static inline unsigned long rmi_vdev_get_state(unsigned long vdev,
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_VDEV_GET_STATE, vdev, &res);
+	rmi_cmds_call(SMC_RMI_VDEV_GET_STATE, vdev, &res);
 
 	if (state)
 		*state = res.a1;
@@ -913,7 +912,7 @@ static inline unsigned long rmi_rtt_set_s2ap(unsigned long rd,
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_RTT_SET_S2AP, rd, rec, base, top, &res);
+	rmi_cmds_call(SMC_RMI_RTT_SET_S2AP, rd, rec, base, top, &res);
 
 	if (out_top)
 		*out_top = res.a1;
@@ -934,7 +933,7 @@ static inline unsigned long rmi_vdev_complete(unsigned long rec,
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_VDEV_COMPLETE, rec, vdev, &res);
+	rmi_cmds_call(SMC_RMI_VDEV_COMPLETE, rec, vdev, &res);
 
 	return res.a0;
 }
@@ -955,8 +954,7 @@ static inline unsigned long rmi_vdev_get_interface_report(unsigned long rd,
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_VDEV_GET_INTERFACE_REPORT, rd, pdev, vdev,
-			 &res);
+	rmi_cmds_call(SMC_RMI_VDEV_GET_INTERFACE_REPORT, rd, pdev, vdev, &res);
 
 	return res.a0;
 }
@@ -979,8 +977,8 @@ static inline unsigned long rmi_vdev_get_measurements(unsigned long rd,
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_VDEV_GET_MEASUREMENTS, rd, pdev, vdev, params,
-			 &res);
+	rmi_cmds_call(SMC_RMI_VDEV_GET_MEASUREMENTS, rd, pdev, vdev, params,
+		      &res);
 
 	return res.a0;
 }
@@ -1000,7 +998,7 @@ static inline unsigned long rmi_vdev_lock(unsigned long rd, unsigned long pdev,
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_VDEV_LOCK, rd, pdev, vdev, &res);
+	rmi_cmds_call(SMC_RMI_VDEV_LOCK, rd, pdev, vdev, &res);
 
 	return res.a0;
 }
@@ -1020,7 +1018,7 @@ static inline unsigned long rmi_vdev_start(unsigned long rd, unsigned long pdev,
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_VDEV_START, rd, pdev, vdev, &res);
+	rmi_cmds_call(SMC_RMI_VDEV_START, rd, pdev, vdev, &res);
 
 	return res.a0;
 }
@@ -1044,7 +1042,7 @@ static inline unsigned long rmi_psmmu_activate(unsigned long psmmu,
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_PSMMU_ACTIVATE, psmmu, params, &res);
+	rmi_cmds_call(SMC_RMI_PSMMU_ACTIVATE, psmmu, params, &res);
 
 	if (FIELD_GET(RMI_RETURN_STATUS_MASK, res.a0) == RMI_INCOMPLETE) {
 		if (op) {
@@ -1073,7 +1071,7 @@ static inline unsigned long rmi_psmmu_deactivate(unsigned long psmmu,
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_PSMMU_DEACTIVATE, psmmu, &res);
+	rmi_cmds_call(SMC_RMI_PSMMU_DEACTIVATE, psmmu, &res);
 
 	if (FIELD_GET(RMI_RETURN_STATUS_MASK, res.a0) == RMI_INCOMPLETE) {
 		if (op) {
@@ -1104,7 +1102,7 @@ static inline unsigned long rmi_psmmu_st_l2_create(unsigned long psmmu,
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_PSMMU_ST_L2_CREATE, psmmu, sid, &res);
+	rmi_cmds_call(SMC_RMI_PSMMU_ST_L2_CREATE, psmmu, sid, &res);
 
 	if (FIELD_GET(RMI_RETURN_STATUS_MASK, res.a0) == RMI_INCOMPLETE) {
 		if (op) {
@@ -1135,7 +1133,7 @@ static inline unsigned long rmi_psmmu_st_l2_destroy(unsigned long psmmu,
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_PSMMU_ST_L2_DESTROY, psmmu, sid, &res);
+	rmi_cmds_call(SMC_RMI_PSMMU_ST_L2_DESTROY, psmmu, sid, &res);
 
 	if (FIELD_GET(RMI_RETURN_STATUS_MASK, res.a0) == RMI_INCOMPLETE) {
 		if (op) {
@@ -1168,7 +1166,7 @@ static inline unsigned long rmi_granule_tracking_get(unsigned long base,
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_GRANULE_TRACKING_GET, base, top, &res);
+	rmi_cmds_call(SMC_RMI_GRANULE_TRACKING_GET, base, top, &res);
 
 	if (out_category)
 		*out_category = res.a1;
@@ -1200,8 +1198,8 @@ static inline unsigned long rmi_granule_tracking_set(unsigned long addr,
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_GRANULE_TRACKING_SET, addr, category, state,
-			 &res);
+	rmi_cmds_call(SMC_RMI_GRANULE_TRACKING_SET, addr, category, state,
+		      &res);
 
 	if (FIELD_GET(RMI_RETURN_STATUS_MASK, res.a0) == RMI_INCOMPLETE) {
 		if (op) {
@@ -1225,7 +1223,7 @@ static inline unsigned long rmi_rmm_config_get(unsigned long config)
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_RMM_CONFIG_GET, config, &res);
+	rmi_cmds_call(SMC_RMI_RMM_CONFIG_GET, config, &res);
 
 	return res.a0;
 }
@@ -1246,7 +1244,7 @@ static inline unsigned long rmi_granule_range_delegate(unsigned long base,
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_GRANULE_RANGE_DELEGATE, base, top, &res);
+	rmi_cmds_call(SMC_RMI_GRANULE_RANGE_DELEGATE, base, top, &res);
 
 	if (out_top)
 		*out_top = res.a1;
@@ -1269,7 +1267,7 @@ static inline unsigned long rmi_granule_range_undelegate(unsigned long base,
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_GRANULE_RANGE_UNDELEGATE, base, top, &res);
+	rmi_cmds_call(SMC_RMI_GRANULE_RANGE_UNDELEGATE, base, top, &res);
 
 	if (out_top)
 		*out_top = res.a1;
@@ -1293,7 +1291,7 @@ static inline unsigned long rmi_gpt_l1_create(unsigned long addr,
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_GPT_L1_CREATE, addr, &res);
+	rmi_cmds_call(SMC_RMI_GPT_L1_CREATE, addr, &res);
 
 	if (FIELD_GET(RMI_RETURN_STATUS_MASK, res.a0) == RMI_INCOMPLETE) {
 		if (op) {
@@ -1317,7 +1315,7 @@ static inline unsigned long rmi_gpt_l1_destroy(unsigned long addr)
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_GPT_L1_DESTROY, addr, &res);
+	rmi_cmds_call(SMC_RMI_GPT_L1_DESTROY, addr, &res);
 
 	return res.a0;
 }
@@ -1349,8 +1347,7 @@ static inline unsigned long rmi_rtt_data_map(unsigned long rd,
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_RTT_DATA_MAP, rd, base, top, flags, oaddr,
-			 &res);
+	rmi_cmds_call(SMC_RMI_RTT_DATA_MAP, rd, base, top, flags, oaddr, &res);
 
 	if (FIELD_GET(RMI_RETURN_STATUS_MASK, res.a0) == RMI_INCOMPLETE) {
 		if (op) {
@@ -1398,8 +1395,8 @@ static inline unsigned long rmi_rtt_data_unmap(unsigned long rd,
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_RTT_DATA_UNMAP, rd, base, top, flags, oaddr,
-			 &res);
+	rmi_cmds_call(SMC_RMI_RTT_DATA_UNMAP, rd, base, top, flags, oaddr,
+		      &res);
 
 	if (FIELD_GET(RMI_RETURN_STATUS_MASK, res.a0) == RMI_INCOMPLETE) {
 		if (op) {
@@ -1447,8 +1444,8 @@ static inline unsigned long rmi_rtt_dev_map(unsigned long rd,
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_RTT_DEV_MAP, rd, vdev, base, top, flags, oaddr,
-			 &res);
+	rmi_cmds_call(SMC_RMI_RTT_DEV_MAP, rd, vdev, base, top, flags, oaddr,
+		      &res);
 
 	if (FIELD_GET(RMI_RETURN_STATUS_MASK, res.a0) == RMI_INCOMPLETE) {
 		if (op) {
@@ -1495,8 +1492,7 @@ static inline unsigned long rmi_rtt_dev_unmap(unsigned long rd,
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_RTT_DEV_UNMAP, rd, base, top, flags, oaddr,
-			 &res);
+	rmi_cmds_call(SMC_RMI_RTT_DEV_UNMAP, rd, base, top, flags, oaddr, &res);
 
 	if (FIELD_GET(RMI_RETURN_STATUS_MASK, res.a0) == RMI_INCOMPLETE) {
 		if (op) {
@@ -1542,8 +1538,8 @@ static inline unsigned long rmi_rtt_unprot_map(unsigned long rd,
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_RTT_UNPROT_MAP, rd, base, top, flags, oaddr,
-			 &res);
+	rmi_cmds_call(SMC_RMI_RTT_UNPROT_MAP, rd, base, top, flags, oaddr,
+		      &res);
 
 	if (FIELD_GET(RMI_RETURN_STATUS_MASK, res.a0) == RMI_INCOMPLETE) {
 		if (op) {
@@ -1590,8 +1586,8 @@ static inline unsigned long rmi_rtt_unprot_unmap(unsigned long rd,
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_RTT_UNPROT_UNMAP, rd, base, top, flags, oaddr,
-			 &res);
+	rmi_cmds_call(SMC_RMI_RTT_UNPROT_UNMAP, rd, base, top, flags, oaddr,
+		      &res);
 
 	if (FIELD_GET(RMI_RETURN_STATUS_MASK, res.a0) == RMI_INCOMPLETE) {
 		if (op) {
@@ -1627,7 +1623,7 @@ static inline unsigned long rmi_realm_terminate(unsigned long rd,
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_REALM_TERMINATE, rd, &res);
+	rmi_cmds_call(SMC_RMI_REALM_TERMINATE, rd, &res);
 
 	if (FIELD_GET(RMI_RETURN_STATUS_MASK, res.a0) == RMI_INCOMPLETE) {
 		if (op) {
@@ -1654,7 +1650,7 @@ static inline unsigned long rmi_rmm_activate(struct rmi_op *op)
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_RMM_ACTIVATE, &res);
+	rmi_cmds_call(SMC_RMI_RMM_ACTIVATE, &res);
 
 	if (FIELD_GET(RMI_RETURN_STATUS_MASK, res.a0) == RMI_INCOMPLETE) {
 		if (op) {
@@ -1694,7 +1690,7 @@ static inline unsigned long rmi_op_continue(unsigned long handle,
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_OP_CONTINUE, handle, flags, &res);
+	rmi_cmds_call(SMC_RMI_OP_CONTINUE, handle, flags, &res);
 
 	if (FIELD_GET(RMI_RETURN_STATUS_MASK, res.a0) == RMI_INCOMPLETE) {
 		if (op) {
@@ -1727,7 +1723,7 @@ static inline unsigned long rmi_pdev_stream_connect(unsigned long params,
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_PDEV_STREAM_CONNECT, params, &res);
+	rmi_cmds_call(SMC_RMI_PDEV_STREAM_CONNECT, params, &res);
 
 	if (out_handle)
 		*out_handle = res.a1;
@@ -1750,8 +1746,8 @@ static inline unsigned long rmi_pdev_stream_disconnect(unsigned long pdev_1,
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_PDEV_STREAM_DISCONNECT, pdev_1, pdev_2, handle,
-			 &res);
+	rmi_cmds_call(SMC_RMI_PDEV_STREAM_DISCONNECT, pdev_1, pdev_2, handle,
+		      &res);
 
 	return res.a0;
 }
@@ -1772,8 +1768,8 @@ static inline unsigned long rmi_pdev_stream_complete(unsigned long pdev_1,
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_PDEV_STREAM_COMPLETE, pdev_1, pdev_2, handle,
-			 &res);
+	rmi_cmds_call(SMC_RMI_PDEV_STREAM_COMPLETE, pdev_1, pdev_2, handle,
+		      &res);
 
 	return res.a0;
 }
@@ -1794,8 +1790,8 @@ static inline unsigned long rmi_pdev_stream_key_purge(unsigned long pdev_1,
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_PDEV_STREAM_KEY_PURGE, pdev_1, pdev_2, handle,
-			 &res);
+	rmi_cmds_call(SMC_RMI_PDEV_STREAM_KEY_PURGE, pdev_1, pdev_2, handle,
+		      &res);
 
 	return res.a0;
 }
@@ -1820,7 +1816,7 @@ static inline unsigned long rmi_op_mem_donate(unsigned long handle,
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_OP_MEM_DONATE, handle, list, count, &res);
+	rmi_cmds_call(SMC_RMI_OP_MEM_DONATE, handle, list, count, &res);
 
 	if (out_donated)
 		*out_donated = res.a1;
@@ -1847,7 +1843,7 @@ static inline unsigned long rmi_op_mem_reclaim(unsigned long handle,
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_OP_MEM_RECLAIM, handle, list, capacity, &res);
+	rmi_cmds_call(SMC_RMI_OP_MEM_RECLAIM, handle, list, capacity, &res);
 
 	if (out_count)
 		*out_count = res.a1;
@@ -1871,7 +1867,7 @@ static inline unsigned long rmi_op_cancel(unsigned long handle,
 {
 	struct arm_smccc_res res;
 
-	rmi_smccc_invoke(SMC_RMI_OP_CANCEL, handle, &res);
+	rmi_cmds_call(SMC_RMI_OP_CANCEL, handle, &res);
 
 	if (FIELD_GET(RMI_RETURN_STATUS_MASK, res.a0) == RMI_INCOMPLETE) {
 		if (op) {
