@@ -390,6 +390,7 @@ BEGIN {
 	reserved_ident["register name", "current"] = "the kernel defines it as a macro"
 	reserved_ident["command", "CMDS_CALL"] = "rmi_cmds_call is the macro of the SMCCC call"
 	reserved_ident["command", "CMDS_CALL_1_2"] = "rmi_cmds_call_1_2 is the macro of the SMCCC call"
+	reserved_ident["command", "CMDS_INVOKE_1_2"] = "rmi_cmds_invoke_1_2() is the SMCCC 1.2 call"
 	reserved_ident["command", "SMCCC_INVOKE"] = "the arm_rmm driver defines rmi_smccc_invoke()"
 	reserved_ident["C name", "rmi_op"] = "<asm/rmi_cmds.h> defines struct rmi_op"
 	reserved_ident["C name", "arm_smccc_res"] = "<linux/arm-smccc.h> defines it"
@@ -1134,7 +1135,8 @@ function print_cmd(c, _i, _args, _lname, _nin, _nout, _nres, _sep, _head) {
 	print wrap_args(_head, _args ")")
 	print "{"
 	if (_nres <= 3 && _nin <= 7) {
-		print "\tstruct arm_smccc_res res;"
+		# Zeroed: without a conduit only X0 is written.
+		print "\tstruct arm_smccc_res res = { };"
 		print ""
 		_args = "SMC_RMI_" c_name[c]
 		for (_i = 1; _i <= _nin; _i++)
@@ -1154,6 +1156,58 @@ function print_cmd(c, _i, _args, _lname, _nin, _nout, _nres, _sep, _head) {
 		print_outputs(c, "regs.a")
 	}
 	print "}"
+	print ""
+}
+
+# How the wrappers reach the RMM: the SMCCC hooks and their defaults.
+function print_smccc() {
+	print "/*"
+	print " * Every wrapper issues its command through arm_smccc_1_1_invoke() when the"
+	print " * arguments fit in X1..X7 and the results in X0..X3, else through"
+	print " * rmi_cmds_invoke_1_2(), the same for the SMCCC 1.2 calls, which pass"
+	print " * X0..X17 (RTT_READ_ENTRY returns four values).  Both use the conduit the"
+	print " * SMCCC layer found at boot: an SMC or an HVC as it says, and on a system"
+	print " * without an SMCCC conduit no call at all but SMCCC_RET_NOT_SUPPORTED in"
+	print " * X0, where an unconditional SMC would trap.  The RMM answers SMC only"
+	print " * (DEN0137 B1.1): the caller still checks, once before its first command,"
+	print " * that the conduit is SMC.  What the check costs each command is measured"
+	print " * by make bench (Documentation/arch/arm64/rmi-bench.rst).  A test may"
+	print " * define rmi_cmds_call() and rmi_cmds_call_1_2() before including this"
+	print " * header to answer the calls with a double."
+	print " */"
+	print ""
+	print "/**"
+	print " * rmi_cmds_invoke_1_2() - an SMCCC 1.2 call through the SMCCC conduit"
+	print " * @args: X0 (function ID) to X17"
+	print " * @res: X0 to X17 as returned; may be @args"
+	print " *"
+	print " * arm_smccc_1_1_invoke() for the calls that pass X0..X17: an SMC or an HVC,"
+	print " * as arm_smccc_1_1_get_conduit() says.  Without a conduit nothing is"
+	print " * called: X0 is SMCCC_RET_NOT_SUPPORTED and X1..X17 are zero."
+	print " */"
+	print "static inline void"
+	print "rmi_cmds_invoke_1_2(const struct arm_smccc_1_2_regs *args,"
+	print "\t\t    struct arm_smccc_1_2_regs *res)"
+	print "{"
+	print "\tswitch (arm_smccc_1_1_get_conduit()) {"
+	print "\tcase SMCCC_CONDUIT_SMC:"
+	print "\t\tarm_smccc_1_2_smc(args, res);"
+	print "\t\tbreak;"
+	print "\tcase SMCCC_CONDUIT_HVC:"
+	print "\t\tarm_smccc_1_2_hvc(args, res);"
+	print "\t\tbreak;"
+	print "\tdefault:"
+	print "\t\t*res = (struct arm_smccc_1_2_regs){ .a0 = SMCCC_RET_NOT_SUPPORTED };"
+	print "\t\tbreak;"
+	print "\t}"
+	print "}"
+	print ""
+	print "#ifndef rmi_cmds_call"
+	print "#define rmi_cmds_call(...)\tarm_smccc_1_1_invoke(__VA_ARGS__)"
+	print "#endif"
+	print "#ifndef rmi_cmds_call_1_2"
+	print "#define rmi_cmds_call_1_2(args, res)\trmi_cmds_invoke_1_2(args, res)"
+	print "#endif"
 	print ""
 }
 
@@ -1243,24 +1297,7 @@ END {
 		print ""
 		print "#include <asm/rmi_smc.h>"
 		print ""
-		print "/*"
-		print " * The RMM is reached by SMC only (DEN0137 B1.1), so every wrapper issues"
-		print " * an SMC without looking the conduit up: arm_smccc_1_1_smc() when the"
-		print " * arguments fit in X1..X7 and the results in X0..X3, else"
-		print " * arm_smccc_1_2_smc(), which passes X0..X17 (RTT_READ_ENTRY returns"
-		print " * four values).  arm_smccc_1_1_invoke() would add an out-of-line call"
-		print " * to arm_smccc_1_1_get_conduit() and a switch to every command; instead"
-		print " * the caller checks once, before its first RMI call, that the SMCCC"
-		print " * conduit is SMC.  A test may define these two before including this"
-		print " * header to answer the calls with a double."
-		print " */"
-		print "#ifndef rmi_cmds_call"
-		print "#define rmi_cmds_call(...)\tarm_smccc_1_1_smc(__VA_ARGS__)"
-		print "#endif"
-		print "#ifndef rmi_cmds_call_1_2"
-		print "#define rmi_cmds_call_1_2(args, res)\tarm_smccc_1_2_smc(args, res)"
-		print "#endif"
-		print ""
+		print_smccc()
 		if (n_op)
 			print_op_struct()
 		for (i = 1; i <= n_cmds; i++)

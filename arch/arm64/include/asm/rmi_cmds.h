@@ -17,21 +17,51 @@
 #include <asm/rmi_smc.h>
 
 /*
- * The RMM is reached by SMC only (DEN0137 B1.1), so every wrapper issues
- * an SMC without looking the conduit up: arm_smccc_1_1_smc() when the
- * arguments fit in X1..X7 and the results in X0..X3, else
- * arm_smccc_1_2_smc(), which passes X0..X17 (RTT_READ_ENTRY returns
- * four values).  arm_smccc_1_1_invoke() would add an out-of-line call
- * to arm_smccc_1_1_get_conduit() and a switch to every command; instead
- * the caller checks once, before its first RMI call, that the SMCCC
- * conduit is SMC.  A test may define these two before including this
+ * Every wrapper issues its command through arm_smccc_1_1_invoke() when the
+ * arguments fit in X1..X7 and the results in X0..X3, else through
+ * rmi_cmds_invoke_1_2(), the same for the SMCCC 1.2 calls, which pass
+ * X0..X17 (RTT_READ_ENTRY returns four values).  Both use the conduit the
+ * SMCCC layer found at boot: an SMC or an HVC as it says, and on a system
+ * without an SMCCC conduit no call at all but SMCCC_RET_NOT_SUPPORTED in
+ * X0, where an unconditional SMC would trap.  The RMM answers SMC only
+ * (DEN0137 B1.1): the caller still checks, once before its first command,
+ * that the conduit is SMC.  What the check costs each command is measured
+ * by make bench (Documentation/arch/arm64/rmi-bench.rst).  A test may
+ * define rmi_cmds_call() and rmi_cmds_call_1_2() before including this
  * header to answer the calls with a double.
  */
+
+/**
+ * rmi_cmds_invoke_1_2() - an SMCCC 1.2 call through the SMCCC conduit
+ * @args: X0 (function ID) to X17
+ * @res: X0 to X17 as returned; may be @args
+ *
+ * arm_smccc_1_1_invoke() for the calls that pass X0..X17: an SMC or an HVC,
+ * as arm_smccc_1_1_get_conduit() says.  Without a conduit nothing is
+ * called: X0 is SMCCC_RET_NOT_SUPPORTED and X1..X17 are zero.
+ */
+static inline void
+rmi_cmds_invoke_1_2(const struct arm_smccc_1_2_regs *args,
+		    struct arm_smccc_1_2_regs *res)
+{
+	switch (arm_smccc_1_1_get_conduit()) {
+	case SMCCC_CONDUIT_SMC:
+		arm_smccc_1_2_smc(args, res);
+		break;
+	case SMCCC_CONDUIT_HVC:
+		arm_smccc_1_2_hvc(args, res);
+		break;
+	default:
+		*res = (struct arm_smccc_1_2_regs){ .a0 = SMCCC_RET_NOT_SUPPORTED };
+		break;
+	}
+}
+
 #ifndef rmi_cmds_call
-#define rmi_cmds_call(...)	arm_smccc_1_1_smc(__VA_ARGS__)
+#define rmi_cmds_call(...)	arm_smccc_1_1_invoke(__VA_ARGS__)
 #endif
 #ifndef rmi_cmds_call_1_2
-#define rmi_cmds_call_1_2(args, res)	arm_smccc_1_2_smc(args, res)
+#define rmi_cmds_call_1_2(args, res)	rmi_cmds_invoke_1_2(args, res)
 #endif
 
 /**
@@ -60,7 +90,7 @@ struct rmi_op {
 static inline unsigned long rmi_version(unsigned long req, unsigned long *lower,
 					unsigned long *higher)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
 	rmi_cmds_call(SMC_RMI_VERSION, req, &res);
 
@@ -95,7 +125,7 @@ static inline unsigned long rmi_rtt_data_map_init(unsigned long rd,
 						  unsigned long flags,
 						  struct rmi_op *op)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
 	rmi_cmds_call(SMC_RMI_RTT_DATA_MAP_INIT, rd, data, ipa, src, flags,
 		      &res);
@@ -120,7 +150,7 @@ static inline unsigned long rmi_rtt_data_map_init(unsigned long rd,
  */
 static inline unsigned long rmi_realm_activate(unsigned long rd)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
 	rmi_cmds_call(SMC_RMI_REALM_ACTIVATE, rd, &res);
 
@@ -144,7 +174,7 @@ static inline unsigned long rmi_realm_create(unsigned long rd,
 					     unsigned long params,
 					     struct rmi_op *op)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
 	rmi_cmds_call(SMC_RMI_REALM_CREATE, rd, params, &res);
 
@@ -173,7 +203,7 @@ static inline unsigned long rmi_realm_create(unsigned long rd,
 static inline unsigned long rmi_realm_destroy(unsigned long rd,
 					      struct rmi_op *op)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
 	rmi_cmds_call(SMC_RMI_REALM_DESTROY, rd, &res);
 
@@ -205,7 +235,7 @@ static inline unsigned long rmi_rec_create(unsigned long rd, unsigned long rec,
 					   unsigned long params,
 					   struct rmi_op *op)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
 	rmi_cmds_call(SMC_RMI_REC_CREATE, rd, rec, params, &res);
 
@@ -234,7 +264,7 @@ static inline unsigned long rmi_rec_create(unsigned long rd, unsigned long rec,
 static inline unsigned long rmi_rec_destroy(unsigned long rec,
 					    struct rmi_op *op)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
 	rmi_cmds_call(SMC_RMI_REC_DESTROY, rec, &res);
 
@@ -259,7 +289,7 @@ static inline unsigned long rmi_rec_destroy(unsigned long rec,
  */
 static inline unsigned long rmi_rec_enter(unsigned long rec, unsigned long run)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
 	rmi_cmds_call(SMC_RMI_REC_ENTER, rec, run, &res);
 
@@ -280,7 +310,7 @@ static inline unsigned long rmi_rec_enter(unsigned long rec, unsigned long run)
 static inline unsigned long rmi_rtt_create(unsigned long rd, unsigned long rtt,
 					   unsigned long ipa, long level)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
 	rmi_cmds_call(SMC_RMI_RTT_CREATE, rd, rtt, ipa, level, &res);
 
@@ -304,7 +334,7 @@ static inline unsigned long rmi_rtt_destroy(unsigned long rd, unsigned long ipa,
 					    long level, unsigned long *out_rtt,
 					    unsigned long *out_top)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
 	rmi_cmds_call(SMC_RMI_RTT_DESTROY, rd, ipa, level, &res);
 
@@ -379,7 +409,7 @@ static inline unsigned long rmi_rtt_dev_validate(unsigned long rd,
 						 unsigned long top,
 						 unsigned long *out_top)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
 	rmi_cmds_call(SMC_RMI_RTT_DEV_VALIDATE, rd, rec, pdev, vdev, base, top,
 		      &res);
@@ -404,7 +434,7 @@ static inline unsigned long rmi_psci_complete(unsigned long calling_rec,
 					      unsigned long target_rec,
 					      unsigned long status)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
 	rmi_cmds_call(SMC_RMI_PSCI_COMPLETE, calling_rec, target_rec, status,
 		      &res);
@@ -424,7 +454,7 @@ static inline unsigned long rmi_psci_complete(unsigned long calling_rec,
 static inline unsigned long rmi_features(unsigned long index,
 					 unsigned long *value)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
 	rmi_cmds_call(SMC_RMI_FEATURES, index, &res);
 
@@ -447,7 +477,7 @@ static inline unsigned long rmi_features(unsigned long index,
 static inline unsigned long rmi_rtt_fold(unsigned long rd, unsigned long ipa,
 					 long level, unsigned long *out_rtt)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
 	rmi_cmds_call(SMC_RMI_RTT_FOLD, rd, ipa, level, &res);
 
@@ -473,7 +503,7 @@ static inline unsigned long rmi_rtt_init_ripas(unsigned long rd,
 					       unsigned long top,
 					       unsigned long *out_top)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
 	rmi_cmds_call(SMC_RMI_RTT_INIT_RIPAS, rd, base, top, &res);
 
@@ -501,7 +531,7 @@ static inline unsigned long rmi_rtt_set_ripas(unsigned long rd,
 					      unsigned long top,
 					      unsigned long *out_top)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
 	rmi_cmds_call(SMC_RMI_RTT_SET_RIPAS, rd, rec, base, top, &res);
 
@@ -520,7 +550,7 @@ static inline unsigned long rmi_rtt_set_ripas(unsigned long rd,
  */
 static inline unsigned long rmi_rmm_config_set(unsigned long config)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
 	rmi_cmds_call(SMC_RMI_RMM_CONFIG_SET, config, &res);
 
@@ -537,7 +567,7 @@ static inline unsigned long rmi_rmm_config_set(unsigned long config)
  */
 static inline unsigned long rmi_pdev_abort(unsigned long pdev)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
 	rmi_cmds_call(SMC_RMI_PDEV_ABORT, pdev, &res);
 
@@ -556,7 +586,7 @@ static inline unsigned long rmi_pdev_abort(unsigned long pdev)
 static inline unsigned long rmi_pdev_communicate(unsigned long pdev,
 						 unsigned long data)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
 	rmi_cmds_call(SMC_RMI_PDEV_COMMUNICATE, pdev, data, &res);
 
@@ -580,7 +610,7 @@ static inline unsigned long rmi_pdev_create(unsigned long pdev,
 					    unsigned long params,
 					    struct rmi_op *op)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
 	rmi_cmds_call(SMC_RMI_PDEV_CREATE, pdev, params, &res);
 
@@ -609,7 +639,7 @@ static inline unsigned long rmi_pdev_create(unsigned long pdev,
 static inline unsigned long rmi_pdev_destroy(unsigned long pdev,
 					     struct rmi_op *op)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
 	rmi_cmds_call(SMC_RMI_PDEV_DESTROY, pdev, &res);
 
@@ -635,7 +665,7 @@ static inline unsigned long rmi_pdev_destroy(unsigned long pdev,
 static inline unsigned long rmi_pdev_get_state(unsigned long pdev,
 					       unsigned long *state)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
 	rmi_cmds_call(SMC_RMI_PDEV_GET_STATE, pdev, &res);
 
@@ -658,7 +688,7 @@ static inline unsigned long rmi_pdev_stream_key_refresh(unsigned long pdev_1,
 							unsigned long pdev_2,
 							unsigned long handle)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
 	rmi_cmds_call(SMC_RMI_PDEV_STREAM_KEY_REFRESH, pdev_1, pdev_2, handle,
 		      &res);
@@ -678,7 +708,7 @@ static inline unsigned long rmi_pdev_stream_key_refresh(unsigned long pdev_1,
 static inline unsigned long rmi_pdev_set_pubkey(unsigned long pdev,
 						unsigned long params)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
 	rmi_cmds_call(SMC_RMI_PDEV_SET_PUBKEY, pdev, params, &res);
 
@@ -695,7 +725,7 @@ static inline unsigned long rmi_pdev_set_pubkey(unsigned long pdev,
  */
 static inline unsigned long rmi_pdev_stop(unsigned long pdev)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
 	rmi_cmds_call(SMC_RMI_PDEV_STOP, pdev, &res);
 
@@ -719,7 +749,7 @@ static inline unsigned long rmi_rtt_aux_create(unsigned long rd,
 					       unsigned long ipa, long level,
 					       unsigned long index)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
 	rmi_cmds_call(SMC_RMI_RTT_AUX_CREATE, rd, rtt, ipa, level, index, &res);
 
@@ -746,7 +776,7 @@ static inline unsigned long rmi_rtt_aux_destroy(unsigned long rd,
 						unsigned long *out_rtt,
 						unsigned long *out_top)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
 	rmi_cmds_call(SMC_RMI_RTT_AUX_DESTROY, rd, ipa, level, index, &res);
 
@@ -774,7 +804,7 @@ static inline unsigned long rmi_rtt_aux_fold(unsigned long rd,
 					     unsigned long index,
 					     unsigned long *out_rtt)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
 	rmi_cmds_call(SMC_RMI_RTT_AUX_FOLD, rd, ipa, level, index, &res);
 
@@ -796,7 +826,7 @@ static inline unsigned long rmi_rtt_aux_fold(unsigned long rd,
 static inline unsigned long rmi_vdev_abort(unsigned long rd, unsigned long pdev,
 					   unsigned long vdev)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
 	rmi_cmds_call(SMC_RMI_VDEV_ABORT, rd, pdev, vdev, &res);
 
@@ -819,7 +849,7 @@ static inline unsigned long rmi_vdev_communicate(unsigned long rd,
 						 unsigned long vdev,
 						 unsigned long data)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
 	rmi_cmds_call(SMC_RMI_VDEV_COMMUNICATE, rd, pdev, vdev, data, &res);
 
@@ -842,7 +872,7 @@ static inline unsigned long rmi_vdev_create(unsigned long rd,
 					    unsigned long vdev,
 					    unsigned long params)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
 	rmi_cmds_call(SMC_RMI_VDEV_CREATE, rd, pdev, vdev, params, &res);
 
@@ -863,7 +893,7 @@ static inline unsigned long rmi_vdev_destroy(unsigned long rd,
 					     unsigned long pdev,
 					     unsigned long vdev)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
 	rmi_cmds_call(SMC_RMI_VDEV_DESTROY, rd, pdev, vdev, &res);
 
@@ -882,7 +912,7 @@ static inline unsigned long rmi_vdev_destroy(unsigned long rd,
 static inline unsigned long rmi_vdev_get_state(unsigned long vdev,
 					       unsigned long *state)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
 	rmi_cmds_call(SMC_RMI_VDEV_GET_STATE, vdev, &res);
 
@@ -910,7 +940,7 @@ static inline unsigned long rmi_rtt_set_s2ap(unsigned long rd,
 					     unsigned long top,
 					     unsigned long *out_top)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
 	rmi_cmds_call(SMC_RMI_RTT_SET_S2AP, rd, rec, base, top, &res);
 
@@ -931,7 +961,7 @@ static inline unsigned long rmi_rtt_set_s2ap(unsigned long rd,
 static inline unsigned long rmi_vdev_complete(unsigned long rec,
 					      unsigned long vdev)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
 	rmi_cmds_call(SMC_RMI_VDEV_COMPLETE, rec, vdev, &res);
 
@@ -952,7 +982,7 @@ static inline unsigned long rmi_vdev_get_interface_report(unsigned long rd,
 							  unsigned long pdev,
 							  unsigned long vdev)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
 	rmi_cmds_call(SMC_RMI_VDEV_GET_INTERFACE_REPORT, rd, pdev, vdev, &res);
 
@@ -975,7 +1005,7 @@ static inline unsigned long rmi_vdev_get_measurements(unsigned long rd,
 						      unsigned long vdev,
 						      unsigned long params)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
 	rmi_cmds_call(SMC_RMI_VDEV_GET_MEASUREMENTS, rd, pdev, vdev, params,
 		      &res);
@@ -996,7 +1026,7 @@ static inline unsigned long rmi_vdev_get_measurements(unsigned long rd,
 static inline unsigned long rmi_vdev_lock(unsigned long rd, unsigned long pdev,
 					  unsigned long vdev)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
 	rmi_cmds_call(SMC_RMI_VDEV_LOCK, rd, pdev, vdev, &res);
 
@@ -1016,7 +1046,7 @@ static inline unsigned long rmi_vdev_lock(unsigned long rd, unsigned long pdev,
 static inline unsigned long rmi_vdev_start(unsigned long rd, unsigned long pdev,
 					   unsigned long vdev)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
 	rmi_cmds_call(SMC_RMI_VDEV_START, rd, pdev, vdev, &res);
 
@@ -1040,7 +1070,7 @@ static inline unsigned long rmi_psmmu_activate(unsigned long psmmu,
 					       unsigned long params,
 					       struct rmi_op *op)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
 	rmi_cmds_call(SMC_RMI_PSMMU_ACTIVATE, psmmu, params, &res);
 
@@ -1069,7 +1099,7 @@ static inline unsigned long rmi_psmmu_activate(unsigned long psmmu,
 static inline unsigned long rmi_psmmu_deactivate(unsigned long psmmu,
 						 struct rmi_op *op)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
 	rmi_cmds_call(SMC_RMI_PSMMU_DEACTIVATE, psmmu, &res);
 
@@ -1100,7 +1130,7 @@ static inline unsigned long rmi_psmmu_st_l2_create(unsigned long psmmu,
 						   unsigned long sid,
 						   struct rmi_op *op)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
 	rmi_cmds_call(SMC_RMI_PSMMU_ST_L2_CREATE, psmmu, sid, &res);
 
@@ -1131,7 +1161,7 @@ static inline unsigned long rmi_psmmu_st_l2_destroy(unsigned long psmmu,
 						    unsigned long sid,
 						    struct rmi_op *op)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
 	rmi_cmds_call(SMC_RMI_PSMMU_ST_L2_DESTROY, psmmu, sid, &res);
 
@@ -1164,7 +1194,7 @@ static inline unsigned long rmi_granule_tracking_get(unsigned long base,
 						     unsigned long *out_state,
 						     unsigned long *out_top)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
 	rmi_cmds_call(SMC_RMI_GRANULE_TRACKING_GET, base, top, &res);
 
@@ -1196,7 +1226,7 @@ static inline unsigned long rmi_granule_tracking_set(unsigned long addr,
 						     unsigned long state,
 						     struct rmi_op *op)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
 	rmi_cmds_call(SMC_RMI_GRANULE_TRACKING_SET, addr, category, state,
 		      &res);
@@ -1221,7 +1251,7 @@ static inline unsigned long rmi_granule_tracking_set(unsigned long addr,
  */
 static inline unsigned long rmi_rmm_config_get(unsigned long config)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
 	rmi_cmds_call(SMC_RMI_RMM_CONFIG_GET, config, &res);
 
@@ -1242,7 +1272,7 @@ static inline unsigned long rmi_granule_range_delegate(unsigned long base,
 						       unsigned long top,
 						       unsigned long *out_top)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
 	rmi_cmds_call(SMC_RMI_GRANULE_RANGE_DELEGATE, base, top, &res);
 
@@ -1265,7 +1295,7 @@ static inline unsigned long rmi_granule_range_undelegate(unsigned long base,
 							 unsigned long top,
 							 unsigned long *out_top)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
 	rmi_cmds_call(SMC_RMI_GRANULE_RANGE_UNDELEGATE, base, top, &res);
 
@@ -1289,7 +1319,7 @@ static inline unsigned long rmi_granule_range_undelegate(unsigned long base,
 static inline unsigned long rmi_gpt_l1_create(unsigned long addr,
 					      struct rmi_op *op)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
 	rmi_cmds_call(SMC_RMI_GPT_L1_CREATE, addr, &res);
 
@@ -1313,7 +1343,7 @@ static inline unsigned long rmi_gpt_l1_create(unsigned long addr,
  */
 static inline unsigned long rmi_gpt_l1_destroy(unsigned long addr)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
 	rmi_cmds_call(SMC_RMI_GPT_L1_DESTROY, addr, &res);
 
@@ -1345,7 +1375,7 @@ static inline unsigned long rmi_rtt_data_map(unsigned long rd,
 					     unsigned long *out_top,
 					     struct rmi_op *op)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
 	rmi_cmds_call(SMC_RMI_RTT_DATA_MAP, rd, base, top, flags, oaddr, &res);
 
@@ -1393,7 +1423,7 @@ static inline unsigned long rmi_rtt_data_unmap(unsigned long rd,
 					       unsigned long *out_count,
 					       struct rmi_op *op)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
 	rmi_cmds_call(SMC_RMI_RTT_DATA_UNMAP, rd, base, top, flags, oaddr,
 		      &res);
@@ -1442,7 +1472,7 @@ static inline unsigned long rmi_rtt_dev_map(unsigned long rd,
 					    unsigned long *out_top,
 					    struct rmi_op *op)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
 	rmi_cmds_call(SMC_RMI_RTT_DEV_MAP, rd, vdev, base, top, flags, oaddr,
 		      &res);
@@ -1490,7 +1520,7 @@ static inline unsigned long rmi_rtt_dev_unmap(unsigned long rd,
 					      unsigned long *out_count,
 					      struct rmi_op *op)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
 	rmi_cmds_call(SMC_RMI_RTT_DEV_UNMAP, rd, base, top, flags, oaddr, &res);
 
@@ -1536,7 +1566,7 @@ static inline unsigned long rmi_rtt_unprot_map(unsigned long rd,
 					       unsigned long *out_top,
 					       struct rmi_op *op)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
 	rmi_cmds_call(SMC_RMI_RTT_UNPROT_MAP, rd, base, top, flags, oaddr,
 		      &res);
@@ -1584,7 +1614,7 @@ static inline unsigned long rmi_rtt_unprot_unmap(unsigned long rd,
 						 unsigned long *out_count,
 						 struct rmi_op *op)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
 	rmi_cmds_call(SMC_RMI_RTT_UNPROT_UNMAP, rd, base, top, flags, oaddr,
 		      &res);
@@ -1621,7 +1651,7 @@ static inline unsigned long rmi_rtt_unprot_unmap(unsigned long rd,
 static inline unsigned long rmi_realm_terminate(unsigned long rd,
 						struct rmi_op *op)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
 	rmi_cmds_call(SMC_RMI_REALM_TERMINATE, rd, &res);
 
@@ -1648,7 +1678,7 @@ static inline unsigned long rmi_realm_terminate(unsigned long rd,
  */
 static inline unsigned long rmi_rmm_activate(struct rmi_op *op)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
 	rmi_cmds_call(SMC_RMI_RMM_ACTIVATE, &res);
 
@@ -1688,7 +1718,7 @@ static inline unsigned long rmi_op_continue(unsigned long handle,
 					    unsigned long *out_count,
 					    struct rmi_op *op)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
 	rmi_cmds_call(SMC_RMI_OP_CONTINUE, handle, flags, &res);
 
@@ -1721,7 +1751,7 @@ static inline unsigned long rmi_op_continue(unsigned long handle,
 static inline unsigned long rmi_pdev_stream_connect(unsigned long params,
 						    unsigned long *out_handle)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
 	rmi_cmds_call(SMC_RMI_PDEV_STREAM_CONNECT, params, &res);
 
@@ -1744,7 +1774,7 @@ static inline unsigned long rmi_pdev_stream_disconnect(unsigned long pdev_1,
 						       unsigned long pdev_2,
 						       unsigned long handle)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
 	rmi_cmds_call(SMC_RMI_PDEV_STREAM_DISCONNECT, pdev_1, pdev_2, handle,
 		      &res);
@@ -1766,7 +1796,7 @@ static inline unsigned long rmi_pdev_stream_complete(unsigned long pdev_1,
 						     unsigned long pdev_2,
 						     unsigned long handle)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
 	rmi_cmds_call(SMC_RMI_PDEV_STREAM_COMPLETE, pdev_1, pdev_2, handle,
 		      &res);
@@ -1788,7 +1818,7 @@ static inline unsigned long rmi_pdev_stream_key_purge(unsigned long pdev_1,
 						      unsigned long pdev_2,
 						      unsigned long handle)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
 	rmi_cmds_call(SMC_RMI_PDEV_STREAM_KEY_PURGE, pdev_1, pdev_2, handle,
 		      &res);
@@ -1814,7 +1844,7 @@ static inline unsigned long rmi_op_mem_donate(unsigned long handle,
 					      unsigned long *out_donated,
 					      unsigned long *out_donate_req)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
 	rmi_cmds_call(SMC_RMI_OP_MEM_DONATE, handle, list, count, &res);
 
@@ -1841,7 +1871,7 @@ static inline unsigned long rmi_op_mem_reclaim(unsigned long handle,
 					       unsigned long capacity,
 					       unsigned long *out_count)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
 	rmi_cmds_call(SMC_RMI_OP_MEM_RECLAIM, handle, list, capacity, &res);
 
@@ -1865,7 +1895,7 @@ static inline unsigned long rmi_op_mem_reclaim(unsigned long handle,
 static inline unsigned long rmi_op_cancel(unsigned long handle,
 					  struct rmi_op *op)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
 	rmi_cmds_call(SMC_RMI_OP_CANCEL, handle, &res);
 
