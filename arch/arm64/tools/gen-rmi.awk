@@ -3,13 +3,20 @@
 #
 # gen-rmi.awk: Arm CCA Realm Management Interface header generator
 #
-# Usage: awk -f gen-rmi.awk [-v mode=smc|cmds] arch/arm64/tools/rmi-<revision>
+# Usage: awk -f gen-rmi.awk [-v mode=smc|cmds] [-v layout=asm|upstream]
+#            arch/arm64/tools/rmi-<revision>
 #
 # mode=smc (default) prints <asm/rmi_smc.h>: function IDs, status codes,
 # enumerations, bitfield masks and structures followed by static_assert()s on
 # every member offset, member size and structure size.
 # mode=cmds prints <asm/rmi_cmds.h>: one inline rmi_<command>() wrapper for
 # every command whose registers are described.
+#
+# layout=upstream prints them as the series queued for v7.4 lays them out
+# ("firmware: arm_rmm: Add RMM v2.0 base RMI support"): mode=smc as its
+# <linux/arm-smccc-rmi.h>, and mode=cmds as <asm/rmi_cmds.h>, which then
+# includes it and leaves out the wrappers of the commands that series'
+# arm_rmm driver issues under functions of the same names (driver_cmd[]).
 #
 # The description format is documented in one place,
 # Documentation/arch/arm64/rmi-description.rst.  The whole description is
@@ -369,6 +376,13 @@ BEGIN {
 		failed = 1
 		exit 1
 	}
+	if (layout == "")
+		layout = "asm"
+	if (layout != "asm" && layout != "upstream") {
+		printf "gen-rmi.awk: unknown layout '%s' (asm or upstream)\n", layout > "/dev/stderr"
+		failed = 1
+		exit 1
+	}
 	block = "Root"
 	last_fnum = -1
 	# C keywords (C11 and C23) and the kernel's bool, true and false.
@@ -391,7 +405,40 @@ BEGIN {
 	reserved_ident["command", "CMDS_CALL"] = "rmi_cmds_call is the macro of the SMCCC call"
 	reserved_ident["command", "CMDS_CALL_1_2"] = "rmi_cmds_call_1_2 is the macro of the SMCCC call"
 	reserved_ident["command", "CMDS_INVOKE_1_2"] = "rmi_cmds_invoke_1_2() is the SMCCC 1.2 call"
-	reserved_ident["command", "SMCCC_INVOKE"] = "the arm_rmm driver defines rmi_smccc_invoke()"
+	# What the arm_rmm driver queued for v7.4 (drivers/firmware/arm_rmm/rmi.c,
+	# include/linux/arm-rmi-cmds.h) and KVM's CCA code (arch/arm64/kvm/rmi.c,
+	# rmi-exit.c, asm/kvm_rmi.h) define themselves, and code that includes
+	# the generated headers with theirs must compile: tests/compat/run.sh.
+	# Besides these, the driver has functions named as the wrappers of the
+	# commands it issues itself; the upstream layout leaves those wrappers
+	# out (a wrapper is rmi_ and its command's name in lower case).
+	n = split("SMCCC_INVOKE FEAT_REG DELEGATE_RANGE UNDELEGATE_RANGE " \
+		  "DELEGATE_PAGE UNDELEGATE_PAGE FREE_DELEGATED_PAGE SRO_EXECUTE " \
+		  "SRO_MEMXFER_EXECUTE SRO_MEMXFER_CMD SRO_FREE SRO_ENSURE_CAPACITY " \
+		  "SRO_DONATE SRO_DONATE_CONTIG SRO_DONATE_NONCONTIG SRO_RECLAIM " \
+		  "ADDR_BLOCK_SIZE_TO_BYTES CHECK_VERSION READ_FEATURES CONFIGURE",
+		  words, " ")
+	for (i = 1; i <= n; i++)
+		reserved_ident["command", words[i]] = "the arm_rmm driver defines rmi_" tolower(words[i]) "()"
+	n = split("RTT_LEVEL_MAPSIZE HAS_FEATURE RANGE_ENTRY_SIZE", words, " ")
+	for (i = 1; i <= n; i++)
+		reserved_ident["command", words[i]] = "KVM defines rmi_" tolower(words[i]) "()"
+	n = split("RMM_CONFIG_SET GRANULE_RANGE_DELEGATE GRANULE_RANGE_UNDELEGATE " \
+		  "OP_CONTINUE OP_CANCEL OP_MEM_DONATE OP_MEM_RECLAIM", words, " ")
+	for (i = 1; i <= n; i++)
+		driver_cmd[words[i]] = 1
+	reserved_macro["RMI_MAX_ADDR_LIST"] = "the arm_rmm driver defines it"
+	reserved_macro["RMM_BLOCKED_RETRY_COUNT"] = "the arm_rmm driver defines it"
+	n = split("REALM_STATE_NONE REALM_STATE_NEW REALM_STATE_ACTIVE REALM_STATE_DYING " \
+		  "REALM_STATE_DEAD RIPAS_INIT RIPAS_SET", words, " ")
+	for (i = 1; i <= n; i++)
+		reserved_macro[words[i]] = "KVM defines it, in an enumeration"
+	reserved_macro["__LINUX_ARM_SMCCC_RMI_H_"] = "the include guard of <linux/arm-smccc-rmi.h>"
+	reserved_ident["C name", "rmi_sro_state"] = "the arm_rmm driver defines struct rmi_sro_state"
+	reserved_ident["C name", "realm"] = "KVM defines struct realm"
+	reserved_ident["C name", "realm_rec"] = "KVM defines struct realm_rec"
+	reserved_ident["C name", "realm_state"] = "KVM defines enum realm_state"
+	reserved_ident["C name", "ripas_action"] = "KVM defines enum ripas_action"
 	reserved_ident["C name", "rmi_op"] = "<asm/rmi_cmds.h> defines struct rmi_op"
 	reserved_ident["C name", "arm_smccc_res"] = "<linux/arm-smccc.h> defines it"
 	reserved_ident["C name", "arm_smccc_1_2_regs"] = "<linux/arm-smccc.h> defines it"
@@ -1063,6 +1110,23 @@ function print_doc(text, keep, _n, _w, _i, _line) {
 	print _line
 }
 
+# Print the lines of a block comment, folded at 80 columns, two spaces
+# after a full stop.
+function print_text(text, _n, _w, _i, _line, _sep) {
+	_n = split(text, _w, " ")
+	_line = " * " _w[1]
+	for (_i = 2; _i <= _n; _i++) {
+		_sep = (_w[_i - 1] ~ /\.$/) ? "  " : " "
+		if (length(_line) + length(_sep) + length(_w[_i]) > 80) {
+			print _line
+			_line = " * " _w[_i]
+		} else {
+			_line = _line _sep _w[_i]
+		}
+	}
+	print _line
+}
+
 # Store result register @src into each output pointer of command @c, or,
 # for a command that may not complete, into @op when X0 says RMI_INCOMPLETE.
 function print_outputs(c, src, _i) {
@@ -1211,6 +1275,17 @@ function print_smccc() {
 	print ""
 }
 
+# The upstream layout: which wrappers are the arm_rmm driver's, and why.
+function print_left_out(n, _i, _s) {
+	_s = left_out[1]
+	for (_i = 2; _i <= n; _i++)
+		_s = _s (_i == n ? " and " : ", ") left_out[_i]
+	print "/*"
+	print_text("Not in this layout: " _s ". The arm_rmm driver issues these commands itself, from functions of those names, and owns what they change: the RMM's configuration, the delegation of granules, the operations it carries on with the memory it donates and reclaims. Use its rmi_delegate_range(), rmi_undelegate_range(), rmi_sro_execute() and rmi_sro_memxfer_execute().")
+	print " */"
+	print ""
+}
+
 # struct rmi_op: the Operation registers.
 function print_op_struct(_i) {
 	print "/**"
@@ -1241,11 +1316,19 @@ END {
 		fatal("no Command")
 
 	guard = (mode == "smc") ? "__ASM_RMI_SMC_H" : "__ASM_RMI_CMDS_H"
+	# The queued series' guard, which its users may test.
+	if (mode == "smc" && layout == "upstream")
+		guard = "__LINUX_ARM_SMCCC_RMI_H_"
 	print "/* SPDX-License-Identifier: GPL-2.0-only */"
 	print "/*"
 	print " * Generated by arch/arm64/tools/gen-rmi.awk from"
 	print " * arch/arm64/tools/" desc_name ", the description of"
 	print " * Arm DEN0137 (Realm Management Monitor) revision " revision "."
+	if (layout == "upstream") {
+		print " * The upstream layout: the definitions are <linux/arm-smccc-rmi.h>, for"
+		print " * the arm_rmm driver and KVM; the wrappers of KVM's commands are"
+		print " * <asm/rmi_cmds.h>."
+	}
 	print " *"
 	print " * Do not edit: edit the description and regenerate."
 	print " */"
@@ -1261,7 +1344,11 @@ END {
 		print "#include <linux/sizes.h>"
 		print "#include <linux/stddef.h>"
 		print "#include <linux/types.h>"
-		if (uses_page_shift) {
+		# The queued header gives its users <asm/page.h> (PAGE_SIZE).
+		if (layout == "upstream") {
+			print ""
+			print "#include <asm/page.h>"
+		} else if (uses_page_shift) {
 			print ""
 			print "#include <asm/page-def.h>"
 		}
@@ -1292,16 +1379,26 @@ END {
 			print out[i]
 	} else {
 		print "#include <linux/arm-smccc.h>"
+		if (layout == "upstream")
+			print "#include <linux/arm-smccc-rmi.h>"
 		print "#include <linux/bitfield.h>"
 		print "#include <linux/bits.h>"
 		print ""
-		print "#include <asm/rmi_smc.h>"
-		print ""
+		if (layout == "asm") {
+			print "#include <asm/rmi_smc.h>"
+			print ""
+		}
 		print_smccc()
+		n = 0
+		for (i = 1; i <= n_cmds; i++)
+			if (layout == "upstream" && (c_name[i] in driver_cmd) && !c_unknown[i])
+				left_out[++n] = "rmi_" tolower(c_name[i]) "()"
+		if (n)
+			print_left_out(n)
 		if (n_op)
 			print_op_struct()
 		for (i = 1; i <= n_cmds; i++)
-			if (!c_unknown[i])
+			if (!c_unknown[i] && !(layout == "upstream" && (c_name[i] in driver_cmd)))
 				print_cmd(i)
 	}
 	print "#endif /* " guard " */"
