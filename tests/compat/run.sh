@@ -131,26 +131,23 @@ wrappers() {
 	sed -n 's/^\(static inline unsigned long \)\{0,1\}\(rmi_[a-z0-9_]*\)(.*/\2/p' "$1" | sort
 }
 guards='^(__ASM_RMI_SMC_H|__ASM_RMI_CMDS_H|__LINUX_ARM_SMCCC_RMI_H_)$'
-a=$(names "$def/asm/rmi_smc.h" "$def/asm/rmi_cmds.h" | grep -Ev "$guards")
-b=$(names "$up/linux/arm-smccc-rmi.h" "$up/asm/rmi_cmds.h" | grep -Ev "$guards")
-if [ "$a" = "$b" ]; then
-	echo "compat: upstream layout: the $(echo "$a" | wc -l) macros, constants and structures of the default one"
-else
-	echo "$a" >"$work/names-default"
-	echo "$b" >"$work/names-upstream"
-	diff "$work/names-default" "$work/names-upstream" | head -n 20
-	fail "the two layouts define different names"
-fi
-a=$( (wrappers "$def/asm/rmi_cmds.h"; echo $DRIVER_CMDS | tr ' ' '\n') | sort | uniq -u)
-b=$(wrappers "$up/asm/rmi_cmds.h")
-if [ "$a" = "$b" ] && [ -n "$b" ]; then
-	echo "compat: upstream layout: the $(echo "$b" | wc -l) wrappers of the default one but the driver's"
-else
-	echo "$a" >"$work/wrappers-default"
-	echo "$b" >"$work/wrappers-upstream"
-	diff "$work/wrappers-default" "$work/wrappers-upstream" | head -n 20
-	fail "the upstream layout's wrappers are not the default's less the driver's"
-fi
+# same <what> <expected list> <list>: the two lists of names are equal.
+same() {
+	if [ "$2" = "$3" ] && [ -n "$3" ]; then
+		echo "compat: upstream layout: the $(echo "$3" | wc -l) $1"
+	else
+		echo "$2" >"$work/expected"
+		echo "$3" >"$work/got"
+		diff "$work/expected" "$work/got" | head -n 20
+		fail "the upstream layout does not define the $1"
+	fi
+}
+same "macros, constants and structures of the default one" \
+	"$(names "$def/asm/rmi_smc.h" "$def/asm/rmi_cmds.h" | grep -Ev "$guards")" \
+	"$(names "$up/linux/arm-smccc-rmi.h" "$up/asm/rmi_cmds.h" | grep -Ev "$guards")"
+same "wrappers of the default one but the driver's" \
+	"$( (wrappers "$def/asm/rmi_cmds.h"; echo $DRIVER_CMDS | tr ' ' '\n') | sort | uniq -u)" \
+	"$(wrappers "$up/asm/rmi_cmds.h")"
 
 # 4. Kernel style on the generated headers.
 rc=0

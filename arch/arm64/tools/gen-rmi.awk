@@ -368,21 +368,23 @@ function check_fnum_range(v, _i) {
 	fatal("FNUM " hex(v) " is outside every FnumRange")
 }
 
+# The value of the -v variable @var, @val, or its default, the first of
+# @choices ("a or b"); anything else stops the generator.
+function choice(var, val, choices, _c) {
+	split(choices, _c, " or ")
+	if (val == "")
+		return _c[1]
+	if (val != _c[1] && val != _c[2]) {
+		printf "gen-rmi.awk: unknown %s '%s' (%s)\n", var, val, choices > "/dev/stderr"
+		failed = 1
+		exit 1
+	}
+	return val
+}
+
 BEGIN {
-	if (mode == "")
-		mode = "smc"
-	if (mode != "smc" && mode != "cmds") {
-		printf "gen-rmi.awk: unknown mode '%s' (smc or cmds)\n", mode > "/dev/stderr"
-		failed = 1
-		exit 1
-	}
-	if (layout == "")
-		layout = "asm"
-	if (layout != "asm" && layout != "upstream") {
-		printf "gen-rmi.awk: unknown layout '%s' (asm or upstream)\n", layout > "/dev/stderr"
-		failed = 1
-		exit 1
-	}
+	mode = choice("mode", mode, "smc or cmds")
+	layout = choice("layout", layout, "asm or upstream")
 	block = "Root"
 	last_fnum = -1
 	# C keywords (C11 and C23) and the kernel's bool, true and false.
