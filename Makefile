@@ -3,6 +3,13 @@
 # Arm CCA Realm Management Interface, host side: description, generator,
 # headers and tests.  "make help" lists the targets.
 
+# make gen RMI_LAYOUT=upstream: the headers as the series queued for v7.4
+# lays them out, for its revision unless RMI_REV says otherwise.
+RMI_LAYOUT ?= asm
+ifeq ($(RMI_LAYOUT),upstream)
+RMI_REV ?= 2.0-bet3
+GEN_OUT ?= out/$(RMI_REV)-upstream
+endif
 RMI_REV ?= $(shell cat arch/arm64/tools/default-revision)
 GEN_OUT ?= out/$(RMI_REV)
 
@@ -21,7 +28,8 @@ help:
 	@echo '            parameters against the cases'"'"' register names, every'
 	@echo '            defined name in the revision'"'"'s value test, the tests run'
 	@echo '            on the build machine, make diff'"'"'s tests and reports,'
-	@echo '            checkpatch --strict and kernel-doc'
+	@echo '            the upstream layout against the queued arm_rmm series'
+	@echo '            and KVM'"'"'s names, checkpatch --strict and kernel-doc'
 	@echo '  kunit   - KUnit suites under QEMU arm64, every described revision,'
 	@echo '            then on the real Arm CCA stack (QEMU with FEAT_RME, TF-A,'
 	@echo '            TF-RMM of the revision: 2.0-bet1 and 1.0-rel0); one'
@@ -33,7 +41,8 @@ help:
 	@echo '            rmi.ko: KTAP parsed, load and unload clean, no WARN/BUG'
 	@echo '  bench   - what the wrappers and the library cost (not part of'
 	@echo '            test): instructions of every wrapper of every revision'
-	@echo '            against a floor and the plain SMCCC call; RMI calls of'
+	@echo '            against a floor, the plain SMCCC call and a direct SMC'
+	@echo '            instead of arm_smccc_1_1_invoke(); RMI calls of'
 	@echo '            Realm lifecycles (16MiB-1GiB, 1-16 RECs) under the model'
 	@echo '            and on the real RMM against their lower bounds; REC_ENTER'
 	@echo '            and delegate round trips as ratios to a null SMC.'
@@ -47,7 +56,10 @@ help:
 	@echo '            MUTATE_PER_KIND=N, RMI_REV=<rev> for one)'
 	@echo '  gen     - regenerate arch/arm64/include/asm/rmi_{smc,cmds}.h from the'
 	@echo '            default description; with RMI_REV=<rev>, write the headers'
-	@echo '            of that revision to GEN_OUT (default out/<rev>)/asm/'
+	@echo '            of that revision to GEN_OUT (default out/<rev>)/asm/;'
+	@echo '            with RMI_LAYOUT=upstream, those of 2.0-bet3 (or RMI_REV)'
+	@echo '            as the queued arm_rmm series lays them out, to'
+	@echo '            out/<rev>-upstream/{linux/arm-smccc-rmi.h,asm/rmi_cmds.h}'
 	@echo '  diff    - what changed between two descriptions, as reST:'
 	@echo '            make diff FROM=2.0-bet1 TO=2.0-bet3 (a revision or a file)'
 	@echo '  setup   - install the Debian packages (the stack'"'"'s QEMU from'
@@ -62,7 +74,10 @@ setup:
 	sh scripts/setup.sh
 
 gen:
-ifeq ($(origin RMI_REV),command line)
+ifeq ($(RMI_LAYOUT),upstream)
+	sh scripts/gen-headers.sh --layout upstream $(RMI_REV) $(GEN_OUT)
+	@echo 'gen: $(GEN_OUT)/linux/arm-smccc-rmi.h $(GEN_OUT)/asm/rmi_cmds.h'
+else ifeq ($(origin RMI_REV),command line)
 	sh scripts/gen-headers.sh $(RMI_REV) $(GEN_OUT)
 	@echo 'gen: $(GEN_OUT)/asm/rmi_smc.h $(GEN_OUT)/asm/rmi_cmds.h'
 else

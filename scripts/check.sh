@@ -219,6 +219,13 @@ KBUILD
 	result $rc "compile $rev"
 done
 
+# 3a. The upstream layout of 2.0-bet3 against the queued arm_rmm series and
+# KVM's names (tests/compat/run.sh says what it checks).
+step "upstream layout (tests/compat/run.sh)"
+rc=0
+sh tests/compat/run.sh "$K" "$O" "$CACHE/check/upstream-layout" || rc=1
+result $rc "upstream layout"
+
 # 4. Kernel style on the hand-written files, and on the generated headers of
 # every revision: they are what reviewers read.
 step "checkpatch --strict and kernel-doc"

@@ -9,10 +9,10 @@
  * command: only rmi_smccc_invoke(struct arm_smccc_1_2_regs *), its retry
  * loop on RMI_BUSY and RMI_BLOCKED, and rmi_feat_reg(), a cache in
  * drivers/firmware/arm_rmm/rmi.c.  Neither is ours to provide, on purpose:
- *  - our rmi_smccc_invoke() is the one-SMC hook every wrapper goes through
- *    (and a test double replaces); retrying on RMI_BUSY and RMI_BLOCKED is
- *    the caller's policy, not a wrapper's.  Code that calls the queued
- *    rmi_smccc_invoke(&regs) does not build against <asm/rmi_cmds.h>;
+ *  - our wrappers issue one call each, through rmi_cmds_call() (the hook a
+ *    test double replaces), and leave the name rmi_smccc_invoke to the
+ *    driver; retrying on RMI_BUSY and RMI_BLOCKED is the caller's policy,
+ *    not a wrapper's;
  *  - rmi_feat_reg() is a library function, not a register wrapper.
  *
  * The command wrappers of that series are realm-specific and live beside
@@ -24,7 +24,13 @@
  * wrapper).  Our wrappers issue one SMC and hand the operation back; the
  * loop that donates and reclaims memory belongs to the caller.
  *
- * Built by "make check" for that revision only.
+ * In the upstream layout (RMI_COMPAT_UPSTREAM_LAYOUT, tests/compat/run.sh)
+ * the wrappers of the commands the arm_rmm driver issues itself, under
+ * functions of the same names (RMM_CONFIG_SET, the RMI_OP_* commands), are
+ * not generated: those calls are left out, and upstream_names.c checks
+ * that the driver's own functions of those names compile beside ours.
+ *
+ * Built by "make check" for that revision only, in both layouts.
  */
 #include <asm/rmi_cmds.h>
 
@@ -41,7 +47,9 @@ int rmi_queued_calls(unsigned long a, long level, unsigned long *o)
 
 	ret |= rmi_version(a, &o[0], &o[1]);
 	ret |= rmi_features(a, &o[0]);
+#ifndef RMI_COMPAT_UPSTREAM_LAYOUT
 	ret |= rmi_rmm_config_set(a);
+#endif
 	ret |= rmi_rmm_activate(&op);
 	ret |= rmi_rmm_deactivate(&op);
 	ret |= rmi_gpt_info(a, a, &o[0], &o[1], &op);
@@ -64,11 +72,13 @@ int rmi_queued_calls(unsigned long a, long level, unsigned long *o)
 	ret |= rmi_rtt_set_ripas(a, a, a, a, &o[0], &op);
 	ret |= rmi_rtt_unprot_unmap(a, a, a, a, a, &o[0], &o[1], &o[2], &op);
 
+#ifndef RMI_COMPAT_UPSTREAM_LAYOUT
 	/* The operation commands, as drivers/firmware/arm_rmm/rmi.c calls them */
 	ret |= rmi_op_continue(op.handle, RMI_CONTINUE_KEEP_GOING, &o[0], &o[1], &o[2], &op);
 	ret |= rmi_op_mem_donate(op.handle, a, a, 0, &o[0], &o[1]);
 	ret |= rmi_op_mem_reclaim(op.handle, a, a, &o[0]);
 	ret |= rmi_op_cancel(op.handle, &op);
+#endif
 
 	return ret;
 }

@@ -5,8 +5,12 @@
  * include/linux/arm-smccc-rmi.h as at https://github.com/kernel-patches/bpf
  * commit e4e0f90fbf1bd7fc380f18a76a07295317ab3628, each with its value,
  * typed from that header.  Code written against it must build unchanged
- * against the header generated from arch/arm64/tools/rmi-2.0-bet3, which
- * it includes as <asm/rmi_smc.h> instead of <linux/arm-smccc-rmi.h>.
+ * against the header generated from arch/arm64/tools/rmi-2.0-bet3: as
+ * <asm/rmi_smc.h> in the default layout, and as <linux/arm-smccc-rmi.h>
+ * itself in the upstream layout (RMI_COMPAT_UPSTREAM_LAYOUT, defined by
+ * tests/compat/run.sh), where this file includes nothing else, so that
+ * what the queued header's users get through it (rmi_queued_relied_on())
+ * is checked too, and its include guard.
  *
  * Values only, on purpose, in three places:
  *  - member sizes: the queued header puts every structure member in a u64
@@ -15,7 +19,7 @@
  *    enumeration), at the same offsets, which is all that is checked here;
  *  - the padding members (sizer, sizer0..sizer10): fillers that code does
  *    not name; our header has its own, and static_asserts every offset;
- *  - the include guard __LINUX_ARM_SMCCC_RMI_H_.
+ *  - in the default layout, the include guard __LINUX_ARM_SMCCC_RMI_H_.
  *
  * The function-like macros are checked on values in rmi_queued_accessors().
  * The names of the same header one revision earlier (RMI_RETURN_*, masks
@@ -23,6 +27,13 @@
  *
  * Built by "make check" for that revision only.
  */
+#ifdef RMI_COMPAT_UPSTREAM_LAYOUT
+#include <linux/arm-smccc-rmi.h>
+
+#ifndef __LINUX_ARM_SMCCC_RMI_H_
+#error "the include guard of <linux/arm-smccc-rmi.h>"
+#endif
+#else
 #include <linux/bits.h>
 #include <linux/build_bug.h>
 #include <linux/sizes.h>
@@ -30,6 +41,7 @@
 
 #include <asm/page.h>
 #include <asm/rmi_smc.h>
+#endif
 
 #ifndef RMI_SPEC_REVISION_2_0_BET3
 #error "this file checks the 2.0-bet3 header"
@@ -469,3 +481,41 @@ void rmi_queued_accessors(void)
 	BUILD_BUG_ON(RMI_ADDR_RANGE_COUNT(0x400000008000000cUL) != 3);
 	BUILD_BUG_ON(RMI_ADDR_RANGE_BLOCK_SIZE(0x400000008000000cUL) != 0);
 }
+
+#ifdef RMI_COMPAT_UPSTREAM_LAYOUT
+unsigned long rmi_queued_relied_on(struct arm_smccc_1_2_regs *regs, u64 v);
+
+/*
+ * What the users of the queued header take from it without including it
+ * themselves: include/linux/arm-rmi-cmds.h (its PAGE_SIZE, the SMCCC 1.2
+ * call) and drivers/firmware/arm_rmm/rmi.c (the conduit, the granule sizes,
+ * FIELD_MAX(), BUILD_BUG()), which include other headers only for other
+ * things.  The queued header has them from <linux/arm-smccc.h>,
+ * <linux/bitfield.h>, <linux/build_bug.h>, <linux/sizes.h> and
+ * <asm/page.h>; so must ours.
+ */
+unsigned long rmi_queued_relied_on(struct arm_smccc_1_2_regs *regs, u64 v)
+{
+	unsigned long granule;
+
+	switch (PAGE_SIZE) {
+	case SZ_4K:
+		granule = RMI_GRANULE_SIZE_4KB;
+		break;
+	case SZ_16K:
+		granule = RMI_GRANULE_SIZE_16KB;
+		break;
+	case SZ_64K:
+		granule = RMI_GRANULE_SIZE_64KB;
+		break;
+	default:
+		BUILD_BUG();
+	}
+	if (arm_smccc_1_1_get_conduit() != SMCCC_CONDUIT_SMC)
+		return SMCCC_RET_NOT_SUPPORTED;
+	arm_smccc_1_2_smc(regs, regs);
+	return granule + FIELD_MAX(RMI_ADDR_RANGE_COUNT_MASK) + GENMASK(3, 0) +
+	       FIELD_PREP(RMI_ADDR_RANGE_COUNT_MASK, v) + PAGE_SHIFT +
+	       offsetof(struct rec_run, exit);
+}
+#endif

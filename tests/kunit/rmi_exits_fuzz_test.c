@@ -124,7 +124,7 @@ static void fuzz_ripas(struct fuzz_ctx *c, struct rec_exit *e)
 
 	e->exit_reason = RMI_EXIT_RIPAS_CHANGE;
 	e->ripas_base = rnd(c, 32) ? base : rnd64(c);
-	e->ripas_top = rnd(c, 32) ? min(top, (unsigned long)FUZZ_RAM) : rnd64(c);
+	e->ripas_top = rnd(c, 32) ? min_t(unsigned long, top, FUZZ_RAM) : rnd64(c);
 	e->ripas_value = rnd(c, 32) ? rnd(c, 2) : rnd(c, 256);
 }
 

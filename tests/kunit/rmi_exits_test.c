@@ -57,7 +57,7 @@ static void exits_program(void *priv, const struct rmi_model_entry *in,
 	struct exits_ctx *c = priv;
 	unsigned int i = in->index, k = c->pos[i];
 
-	c->seen[i][min(k, (unsigned int)EXITS_STEPS)] = *in;
+	c->seen[i][min_t(unsigned int, k, EXITS_STEPS)] = *in;
 	if (k < c->nr[i]) {
 		*out = c->steps[i][k];
 		c->pos[i]++;

@@ -97,7 +97,7 @@ struct mop {
 };
 
 struct rmi_model {
-	spinlock_t lock;
+	spinlock_t lock;	/* every command, and what the model keeps */
 	struct rmi_model_config cfg;
 	struct kunit *test;
 	struct xarray granules;
@@ -196,7 +196,7 @@ static inline struct mrtte *entry(struct mrtt *t, unsigned long ipa, long level)
 
 /* Walk from the starting level towards @target; returns the last RTT. */
 static inline struct mrtt *walk(struct rmi_model *m, struct mrealm *r,
-			 unsigned long ipa, long target, long *lvl)
+				unsigned long ipa, long target, long *lvl)
 {
 	unsigned long idx = ipa >> shift(r->start);
 	struct mrtt *t = rtt_at(m, r->rtt_base + (idx / ENTRIES) * PAGE_SIZE);
@@ -215,7 +215,7 @@ static inline struct mrtt *walk(struct rmi_model *m, struct mrealm *r,
 }
 
 static inline struct mrtt *rtt_new(struct rmi_model *m, phys_addr_t pa, long level,
-			    u8 ripas)
+				   u8 ripas)
 {
 	struct mrtt *t = kzalloc(sizeof(*t), GFP_ATOMIC);
 	unsigned int i;

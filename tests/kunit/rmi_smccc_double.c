@@ -82,7 +82,7 @@ void rmi_double_invoke(unsigned int nr_args, unsigned long fid, ...)
 }
 
 /**
- * rmi_double_invoke_1_2() - the double of arm_smccc_1_2_smc()
+ * rmi_double_invoke_1_2() - the double of rmi_cmds_invoke_1_2()
  * @args: X0..X17 in
  * @res: X0..X17 out; may be @args
  */

@@ -2,8 +2,8 @@
 /*
  * A test double of the SMCCC calls the RMI wrappers make.
  *
- * <asm/rmi_cmds.h> issues every call through rmi_smccc_invoke() and
- * rmi_smccc_1_2_invoke(), which default to the SMCCC 1.1 and 1.2 calls.  A
+ * <asm/rmi_cmds.h> issues every call through rmi_cmds_call() and
+ * rmi_cmds_call_1_2(), which default to the SMCCC 1.1 and 1.2 calls.  A
  * test defines RMI_SMCCC_DOUBLE before including it, and they come here: the
  * call is recorded (X0..X17 and how many registers were passed) and answered
  * by the handler of the double in use, a fixed pattern for the packing tests
@@ -57,10 +57,10 @@ void rmi_double_invoke_1_2(const struct arm_smccc_1_2_regs *args,
  * COUNT_ARGS() counts the input registers and the result pointer that
  * arm_smccc_1_1_invoke() takes last.
  */
-#define rmi_smccc_invoke(fid, ...)					\
+#define rmi_cmds_call(fid, ...)						\
 	rmi_double_invoke(COUNT_ARGS(__VA_ARGS__), (unsigned long)(fid),	\
 			  __VA_ARGS__)
-#define rmi_smccc_1_2_invoke(args, res)	rmi_double_invoke_1_2(args, res)
+#define rmi_cmds_call_1_2(args, res)	rmi_double_invoke_1_2(args, res)
 #endif
 
 #endif /* __RMI_SMCCC_DOUBLE_H */

@@ -100,6 +100,17 @@ static void smp_program(void *priv, const struct rmi_model_entry *in,
 	}
 }
 
+/*
+ * Make the thread's calls part of @test: the library's transport then
+ * reaches the model, as it does from the test's own thread.
+ */
+static void smp_adopt(struct kunit *test)
+{
+#if IS_ENABLED(CONFIG_KUNIT)
+	current->kunit_test = test;
+#endif
+}
+
 /* A vCPU loop: enter with interrupts masked, handle the exit. */
 static int smp_vcpu(void *data)
 {
@@ -113,8 +124,7 @@ static int smp_vcpu(void *data)
 	while (i < SMP_RECS && c->threads[i] != current)
 		i++;
 	rec = &c->t.recs[i];
-	/* The library's transport redirects to the model for this test. */
-	current->kunit_test = c->test;
+	smp_adopt(c->test);
 	while (!READ_ONCE(c->stop)) {
 		if (n++ == SMP_ENTRIES)
 			complete(&c->ready[i]);
@@ -152,7 +162,7 @@ static int smp_vcpu(void *data)
 	}
 	if (n <= SMP_ENTRIES)
 		complete(&c->ready[i]);
-	current->kunit_test = NULL;
+	smp_adopt(NULL);
 	while (!kthread_should_stop())
 		schedule_timeout_interruptible(1);
 	return 0;
@@ -165,7 +175,7 @@ static int smp_mapper(void *data)
 	unsigned long base;
 	long err;
 
-	current->kunit_test = c->test;
+	smp_adopt(c->test);
 	while (!READ_ONCE(c->stop)) {
 		base = ALIGN_DOWN(get_random_u32_below(SMP_RAM), SZ_64K);
 		err = cca_realm_map_ram(&c->t.realm, base, base + SZ_64K);
@@ -178,7 +188,7 @@ static int smp_mapper(void *data)
 		atomic_long_inc(&c->maps);
 		cond_resched();
 	}
-	current->kunit_test = NULL;
+	smp_adopt(NULL);
 	while (!kthread_should_stop())
 		schedule_timeout_interruptible(1);
 	return 0;

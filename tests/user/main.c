@@ -40,10 +40,64 @@ void rmi_user_fail(struct kunit *test, bool abort, const char *file, int line,
 		longjmp(test->abort, 1);
 }
 
-void rmi_user_no_smc(unsigned long fid, ...)
+enum arm_smccc_conduit rmi_user_conduit = SMCCC_CONDUIT_SMC;
+void (*rmi_user_smccc_handler)(const struct rmi_user_call *call,
+			       unsigned long *res);
+
+static void rmi_user_smccc(const struct rmi_user_call *call, unsigned long *res)
 {
-	fprintf(stderr, "user: SMC 0x%lx issued without the test double\n", fid);
-	exit(2);
+	memset(res, 0, 18 * sizeof(*res));
+	if (!rmi_user_smccc_handler) {
+		fprintf(stderr, "user: %s 0x%lx issued without the test double\n",
+			call->conduit == SMCCC_CONDUIT_HVC ? "HVC" : "SMC",
+			call->regs[0]);
+		exit(2);
+	}
+	rmi_user_smccc_handler(call, res);
+}
+
+void rmi_user_smccc_1_1(enum arm_smccc_conduit conduit, unsigned int nr_args,
+			unsigned long fid, ...)
+{
+	struct rmi_user_call call = { .conduit = conduit, .nr_regs = nr_args - 1 };
+	struct arm_smccc_res *out;
+	unsigned long res[18];
+	unsigned int i;
+	va_list ap;
+
+	/* nr_args: X0, the inputs and the result pointer. */
+	call.regs[0] = fid;
+	va_start(ap, fid);
+	for (i = 1; i < nr_args - 1; i++)
+		call.regs[i] = va_arg(ap, unsigned long);
+	out = va_arg(ap, struct arm_smccc_res *);
+	va_end(ap);
+	if (conduit == SMCCC_CONDUIT_NONE) {
+		if (out)
+			out->a0 = SMCCC_RET_NOT_SUPPORTED;
+		return;
+	}
+	rmi_user_smccc(&call, res);
+	if (out) {
+		out->a0 = res[0];
+		out->a1 = res[1];
+		out->a2 = res[2];
+		out->a3 = res[3];
+	}
+}
+
+void rmi_user_smccc_1_2(enum arm_smccc_conduit conduit,
+			const struct arm_smccc_1_2_regs *args,
+			struct arm_smccc_1_2_regs *res)
+{
+	struct rmi_user_call call = {
+		.conduit = conduit, .smccc_1_2 = true, .nr_regs = 18,
+	};
+	unsigned long out[18];
+
+	memcpy(call.regs, args, sizeof(call.regs));
+	rmi_user_smccc(&call, out);
+	memcpy(res, out, sizeof(out));
 }
 
 static unsigned int rmi_user_pass, rmi_user_fail_count;

@@ -3,7 +3,9 @@
 #
 # Build and run the tests on the build machine, without a kernel: the KUnit
 # suites of tests/kunit (rmi_layout, rmi_cmds) against the stand-ins of
-# tests/user/include, and the compile-time tests (tests/values, and
+# tests/user/include, the suite rmi_conduit (tests/user/rmi_conduit_test.c:
+# the wrappers through each SMCCC conduit, which only the stand-ins can
+# choose), and the compile-time tests (tests/values, and
 # tests/compat for the revision's series) with the host compiler.  A second
 # or two; scripts/mutate.sh runs it once per mutation.  make check and make
 # kunit, in the kernel, stay the reference.
@@ -48,7 +50,8 @@ done
 if ! $CC $CFLAGS -o "$out/rmi_user_tests" "$top/tests/user/main.c" \
 	"$top/tests/kunit/rmi_layout_test.c" "$top/tests/kunit/rmi_fields_test.c" \
 	"$top/tests/kunit/rmi_cmds_test.c" \
-	"$top/tests/kunit/rmi_smccc_double.c" >"$out/cc.log" 2>&1; then
+	"$top/tests/kunit/rmi_smccc_double.c" \
+	"$top/tests/user/rmi_conduit_test.c" >"$out/cc.log" 2>&1; then
 	grep -E 'error' "$out/cc.log" | head -n 5
 	echo "user: the KUnit suites do not build"
 	exit 1

@@ -24,7 +24,7 @@
 #if !defined(__ASM_RMI_SMC_H) || !defined(__ASM_RMI_CMDS_H)
 #error "the include guards of the RMI headers"
 #endif
-#if !defined(rmi_smccc_invoke) || !defined(rmi_smccc_1_2_invoke)
+#if !defined(rmi_cmds_call) || !defined(rmi_cmds_call_1_2)
 #error "the SMCCC calls of <asm/rmi_cmds.h>"
 #endif
 

@@ -3,13 +3,20 @@
 #
 # gen-rmi.awk: Arm CCA Realm Management Interface header generator
 #
-# Usage: awk -f gen-rmi.awk [-v mode=smc|cmds] arch/arm64/tools/rmi-<revision>
+# Usage: awk -f gen-rmi.awk [-v mode=smc|cmds] [-v layout=asm|upstream]
+#            arch/arm64/tools/rmi-<revision>
 #
 # mode=smc (default) prints <asm/rmi_smc.h>: function IDs, status codes,
 # enumerations, bitfield masks and structures followed by static_assert()s on
 # every member offset, member size and structure size.
 # mode=cmds prints <asm/rmi_cmds.h>: one inline rmi_<command>() wrapper for
 # every command whose registers are described.
+#
+# layout=upstream prints them as the series queued for v7.4 lays them out
+# ("firmware: arm_rmm: Add RMM v2.0 base RMI support"): mode=smc as its
+# <linux/arm-smccc-rmi.h>, and mode=cmds as <asm/rmi_cmds.h>, which then
+# includes it and leaves out the wrappers of the commands that series'
+# arm_rmm driver issues under functions of the same names (driver_cmd[]).
 #
 # The description format is documented in one place,
 # Documentation/arch/arm64/rmi-description.rst.  The whole description is
@@ -361,14 +368,23 @@ function check_fnum_range(v, _i) {
 	fatal("FNUM " hex(v) " is outside every FnumRange")
 }
 
-BEGIN {
-	if (mode == "")
-		mode = "smc"
-	if (mode != "smc" && mode != "cmds") {
-		printf "gen-rmi.awk: unknown mode '%s' (smc or cmds)\n", mode > "/dev/stderr"
+# The value of the -v variable @var, @val, or its default, the first of
+# @choices ("a or b"); anything else stops the generator.
+function choice(var, val, choices, _c) {
+	split(choices, _c, " or ")
+	if (val == "")
+		return _c[1]
+	if (val != _c[1] && val != _c[2]) {
+		printf "gen-rmi.awk: unknown %s '%s' (%s)\n", var, val, choices > "/dev/stderr"
 		failed = 1
 		exit 1
 	}
+	return val
+}
+
+BEGIN {
+	mode = choice("mode", mode, "smc or cmds")
+	layout = choice("layout", layout, "asm or upstream")
 	block = "Root"
 	last_fnum = -1
 	# C keywords (C11 and C23) and the kernel's bool, true and false.
@@ -388,8 +404,43 @@ BEGIN {
 	reserved_ident["register name", "regs"] = "the wrapper uses it"
 	reserved_ident["register name", "op"] = "the wrapper uses it"
 	reserved_ident["register name", "current"] = "the kernel defines it as a macro"
-	reserved_ident["command", "SMCCC_INVOKE"] = "rmi_smccc_invoke is the macro of the SMC call"
-	reserved_ident["command", "SMCCC_1_2_INVOKE"] = "rmi_smccc_1_2_invoke is the macro of the SMC call"
+	reserved_ident["command", "CMDS_CALL"] = "rmi_cmds_call is the macro of the SMCCC call"
+	reserved_ident["command", "CMDS_CALL_1_2"] = "rmi_cmds_call_1_2 is the macro of the SMCCC call"
+	reserved_ident["command", "CMDS_INVOKE_1_2"] = "rmi_cmds_invoke_1_2() is the SMCCC 1.2 call"
+	# What the arm_rmm driver queued for v7.4 (drivers/firmware/arm_rmm/rmi.c,
+	# include/linux/arm-rmi-cmds.h) and KVM's CCA code (arch/arm64/kvm/rmi.c,
+	# rmi-exit.c, asm/kvm_rmi.h) define themselves, and code that includes
+	# the generated headers with theirs must compile: tests/compat/run.sh.
+	# Besides these, the driver has functions named as the wrappers of the
+	# commands it issues itself; the upstream layout leaves those wrappers
+	# out (a wrapper is rmi_ and its command's name in lower case).
+	n = split("SMCCC_INVOKE FEAT_REG DELEGATE_RANGE UNDELEGATE_RANGE " \
+		  "DELEGATE_PAGE UNDELEGATE_PAGE FREE_DELEGATED_PAGE SRO_EXECUTE " \
+		  "SRO_MEMXFER_EXECUTE SRO_MEMXFER_CMD SRO_FREE SRO_ENSURE_CAPACITY " \
+		  "SRO_DONATE SRO_DONATE_CONTIG SRO_DONATE_NONCONTIG SRO_RECLAIM " \
+		  "ADDR_BLOCK_SIZE_TO_BYTES CHECK_VERSION READ_FEATURES CONFIGURE",
+		  words, " ")
+	for (i = 1; i <= n; i++)
+		reserved_ident["command", words[i]] = "the arm_rmm driver defines rmi_" tolower(words[i]) "()"
+	n = split("RTT_LEVEL_MAPSIZE HAS_FEATURE RANGE_ENTRY_SIZE", words, " ")
+	for (i = 1; i <= n; i++)
+		reserved_ident["command", words[i]] = "KVM defines rmi_" tolower(words[i]) "()"
+	n = split("RMM_CONFIG_SET GRANULE_RANGE_DELEGATE GRANULE_RANGE_UNDELEGATE " \
+		  "OP_CONTINUE OP_CANCEL OP_MEM_DONATE OP_MEM_RECLAIM", words, " ")
+	for (i = 1; i <= n; i++)
+		driver_cmd[words[i]] = 1
+	reserved_macro["RMI_MAX_ADDR_LIST"] = "the arm_rmm driver defines it"
+	reserved_macro["RMM_BLOCKED_RETRY_COUNT"] = "the arm_rmm driver defines it"
+	n = split("REALM_STATE_NONE REALM_STATE_NEW REALM_STATE_ACTIVE REALM_STATE_DYING " \
+		  "REALM_STATE_DEAD RIPAS_INIT RIPAS_SET", words, " ")
+	for (i = 1; i <= n; i++)
+		reserved_macro[words[i]] = "KVM defines it, in an enumeration"
+	reserved_macro["__LINUX_ARM_SMCCC_RMI_H_"] = "the include guard of <linux/arm-smccc-rmi.h>"
+	reserved_ident["C name", "rmi_sro_state"] = "the arm_rmm driver defines struct rmi_sro_state"
+	reserved_ident["C name", "realm"] = "KVM defines struct realm"
+	reserved_ident["C name", "realm_rec"] = "KVM defines struct realm_rec"
+	reserved_ident["C name", "realm_state"] = "KVM defines enum realm_state"
+	reserved_ident["C name", "ripas_action"] = "KVM defines enum ripas_action"
 	reserved_ident["C name", "rmi_op"] = "<asm/rmi_cmds.h> defines struct rmi_op"
 	reserved_ident["C name", "arm_smccc_res"] = "<linux/arm-smccc.h> defines it"
 	reserved_ident["C name", "arm_smccc_1_2_regs"] = "<linux/arm-smccc.h> defines it"
@@ -511,10 +562,13 @@ $1 == "Command" {
 	c_nin[n_cmds] = 0
 	c_nout[n_cmds] = 0
 	c_unknown[n_cmds] = 0
-	# Function IDs go at the top of the header, whatever comes before.
+	# Function IDs go at the top of the header, whatever comes before:
+	# every line define() printed, two when the name is long enough to
+	# push the body onto a line of its own.
 	n = nout
 	define("SMC_RMI_" cmd_name, sprintf("SMC_RMI_CALL(0x%04x)", cmd_fnum))
-	fid_out[++n_fid_out] = out[nout]
+	for (i = n + 1; i <= nout; i++)
+		fid_out[++n_fid_out] = out[i]
 	nout = n
 	next
 }
@@ -1042,15 +1096,34 @@ function wrap_args(head, args, _n, _a, _i, _line, _col, _ind, _pad, _out) {
 }
 
 # Print a kernel-doc line, folded at 80 columns with indented continuations.
-function print_doc(text, _n, _w, _i, _line) {
+# The first @keep words (at least one) stay on the first line, however long:
+# kernel-doc wants "name() - " followed by the first word of the purpose.
+function print_doc(text, keep, _n, _w, _i, _line) {
 	_n = split(text, _w, " ")
 	_line = " *" (_n ? " " _w[1] : "")
 	for (_i = 2; _i <= _n; _i++) {
-		if (length(_line) + 1 + length(_w[_i]) > 80) {
+		if (_i > keep && length(_line) + 1 + length(_w[_i]) > 80) {
 			print _line
 			_line = " *   " _w[_i]
 		} else {
 			_line = _line " " _w[_i]
+		}
+	}
+	print _line
+}
+
+# Print the lines of a block comment, folded at 80 columns, two spaces
+# after a full stop.
+function print_text(text, _n, _w, _i, _line, _sep) {
+	_n = split(text, _w, " ")
+	_line = " * " _w[1]
+	for (_i = 2; _i <= _n; _i++) {
+		_sep = (_w[_i - 1] ~ /\.$/) ? "  " : " "
+		if (length(_line) + length(_sep) + length(_w[_i]) > 80) {
+			print _line
+			_line = " * " _w[_i]
+		} else {
+			_line = _line _sep _w[_i]
 		}
 	}
 	print _line
@@ -1077,14 +1150,14 @@ function print_outputs(c, src, _i) {
 	print "\treturn " src "0;"
 }
 
-function print_cmd(c, _i, _args, _lname, _nin, _nout, _nres, _sep) {
+function print_cmd(c, _i, _args, _lname, _nin, _nout, _nres, _sep, _head) {
 	_lname = tolower(c_name[c])
 	_nin = c_nin[c]
 	_nout = c_nout[c]
 	# Result registers read, besides X0.
 	_nres = (c_incomplete[c] && n_op > _nout) ? n_op : _nout
 	print "/**"
-	print_doc("rmi_" _lname "() - " (c_brief[c] != "" ? c_brief[c] : "RMI_" c_name[c]))
+	print_doc("rmi_" _lname "() - " (c_brief[c] != "" ? c_brief[c] : "RMI_" c_name[c]), 3)
 	for (_i = 1; _i <= _nin; _i++)
 		print_doc("@" c_in[c, _i] ": " (c_indoc[c, _i] != "" ? c_indoc[c, _i] : c_in[c, _i]))
 	for (_i = 1; _i <= _nout; _i++)
@@ -1092,7 +1165,7 @@ function print_cmd(c, _i, _args, _lname, _nin, _nout, _nres, _sep) {
 	if (c_incomplete[c])
 		print_doc("@op: the operation started, when X0 is RMI_INCOMPLETE (may be NULL)")
 	print " *"
-	print " * Issues RMI_" c_name[c] " (FID SMC_RMI_" c_name[c] ")."
+	print_doc("Issues RMI_" c_name[c] " (FID SMC_RMI_" c_name[c] ").")
 	print " *"
 	if (c_incomplete[c]) {
 		print_doc("Return: RMI return code (X0).  RMI_INCOMPLETE: the command started an operation it did not finish; @op is filled, the outputs are not written, and X0 says what the operation asks for (RMI_RETURN_MEMREQ(), RMI_RETURN_CAN_CANCEL()).")
@@ -1116,15 +1189,25 @@ function print_cmd(c, _i, _args, _lname, _nin, _nout, _nres, _sep) {
 	}
 	if (_args == "")
 		_args = "void"
-	print wrap_args("static inline unsigned long rmi_" _lname "(", _args ")")
+	# A name too long for its first parameter to follow within 80
+	# columns starts a line of its own, after the return type.
+	_head = "static inline unsigned long rmi_" _lname "("
+	_sep = _args
+	sub(/, .*/, ",", _sep)
+	if (length(_head) + length(_sep) > 80) {
+		print "static inline unsigned long"
+		_head = "rmi_" _lname "("
+	}
+	print wrap_args(_head, _args ")")
 	print "{"
 	if (_nres <= 3 && _nin <= 7) {
-		print "\tstruct arm_smccc_res res;"
+		# Zeroed: without a conduit only X0 is written.
+		print "\tstruct arm_smccc_res res = { };"
 		print ""
 		_args = "SMC_RMI_" c_name[c]
 		for (_i = 1; _i <= _nin; _i++)
 			_args = _args ", " c_in[c, _i]
-		print wrap_args("\trmi_smccc_invoke(", _args ", &res);")
+		print wrap_args("\trmi_cmds_call(", _args ", &res);")
 		print ""
 		print_outputs(c, "res.a")
 	} else {
@@ -1134,11 +1217,74 @@ function print_cmd(c, _i, _args, _lname, _nin, _nout, _nres, _sep) {
 			print "\t\t.a" _i " = " c_in[c, _i] ","
 		print "\t};"
 		print ""
-		print "\trmi_smccc_1_2_invoke(&regs, &regs);"
+		print "\trmi_cmds_call_1_2(&regs, &regs);"
 		print ""
 		print_outputs(c, "regs.a")
 	}
 	print "}"
+	print ""
+}
+
+# How the wrappers reach the RMM: the SMCCC hooks and their defaults.
+function print_smccc() {
+	print "/*"
+	print " * Every wrapper issues its command through arm_smccc_1_1_invoke() when the"
+	print " * arguments fit in X1..X7 and the results in X0..X3, else through"
+	print " * rmi_cmds_invoke_1_2(), the same for the SMCCC 1.2 calls, which pass"
+	print " * X0..X17 (RTT_READ_ENTRY returns four values).  Both use the conduit the"
+	print " * SMCCC layer found at boot: an SMC or an HVC as it says, and on a system"
+	print " * without an SMCCC conduit no call at all but SMCCC_RET_NOT_SUPPORTED in"
+	print " * X0, where an unconditional SMC would trap.  The RMM answers SMC only"
+	print " * (DEN0137 B1.1): the caller still checks, once before its first command,"
+	print " * that the conduit is SMC.  What the check costs each command is measured"
+	print " * by make bench (Documentation/arch/arm64/rmi-bench.rst).  A test may"
+	print " * define rmi_cmds_call() and rmi_cmds_call_1_2() before including this"
+	print " * header to answer the calls with a double."
+	print " */"
+	print ""
+	print "/**"
+	print " * rmi_cmds_invoke_1_2() - an SMCCC 1.2 call through the SMCCC conduit"
+	print " * @args: X0 (function ID) to X17"
+	print " * @res: X0 to X17 as returned; may be @args"
+	print " *"
+	print " * arm_smccc_1_1_invoke() for the calls that pass X0..X17: an SMC or an HVC,"
+	print " * as arm_smccc_1_1_get_conduit() says.  Without a conduit nothing is"
+	print " * called: X0 is SMCCC_RET_NOT_SUPPORTED and X1..X17 are zero."
+	print " */"
+	print "static inline void"
+	print "rmi_cmds_invoke_1_2(const struct arm_smccc_1_2_regs *args,"
+	print "\t\t    struct arm_smccc_1_2_regs *res)"
+	print "{"
+	print "\tswitch (arm_smccc_1_1_get_conduit()) {"
+	print "\tcase SMCCC_CONDUIT_SMC:"
+	print "\t\tarm_smccc_1_2_smc(args, res);"
+	print "\t\tbreak;"
+	print "\tcase SMCCC_CONDUIT_HVC:"
+	print "\t\tarm_smccc_1_2_hvc(args, res);"
+	print "\t\tbreak;"
+	print "\tdefault:"
+	print "\t\t*res = (struct arm_smccc_1_2_regs){ .a0 = SMCCC_RET_NOT_SUPPORTED };"
+	print "\t\tbreak;"
+	print "\t}"
+	print "}"
+	print ""
+	print "#ifndef rmi_cmds_call"
+	print "#define rmi_cmds_call(...)\tarm_smccc_1_1_invoke(__VA_ARGS__)"
+	print "#endif"
+	print "#ifndef rmi_cmds_call_1_2"
+	print "#define rmi_cmds_call_1_2(args, res)\trmi_cmds_invoke_1_2(args, res)"
+	print "#endif"
+	print ""
+}
+
+# The upstream layout: which wrappers are the arm_rmm driver's, and why.
+function print_left_out(n, _i, _s) {
+	_s = left_out[1]
+	for (_i = 2; _i <= n; _i++)
+		_s = _s (_i == n ? " and " : ", ") left_out[_i]
+	print "/*"
+	print_text("Not in this layout: " _s ". The arm_rmm driver issues these commands itself, from functions of those names, and owns what they change: the RMM's configuration, the delegation of granules, the operations it carries on with the memory it donates and reclaims. Use its rmi_delegate_range(), rmi_undelegate_range(), rmi_sro_execute() and rmi_sro_memxfer_execute().")
+	print " */"
 	print ""
 }
 
@@ -1172,11 +1318,19 @@ END {
 		fatal("no Command")
 
 	guard = (mode == "smc") ? "__ASM_RMI_SMC_H" : "__ASM_RMI_CMDS_H"
+	# The queued series' guard, which its users may test.
+	if (mode == "smc" && layout == "upstream")
+		guard = "__LINUX_ARM_SMCCC_RMI_H_"
 	print "/* SPDX-License-Identifier: GPL-2.0-only */"
 	print "/*"
 	print " * Generated by arch/arm64/tools/gen-rmi.awk from"
 	print " * arch/arm64/tools/" desc_name ", the description of"
 	print " * Arm DEN0137 (Realm Management Monitor) revision " revision "."
+	if (layout == "upstream") {
+		print " * The upstream layout: the definitions are <linux/arm-smccc-rmi.h>, for"
+		print " * the arm_rmm driver and KVM; the wrappers of KVM's commands are"
+		print " * <asm/rmi_cmds.h>."
+	}
 	print " *"
 	print " * Do not edit: edit the description and regenerate."
 	print " */"
@@ -1192,7 +1346,11 @@ END {
 		print "#include <linux/sizes.h>"
 		print "#include <linux/stddef.h>"
 		print "#include <linux/types.h>"
-		if (uses_page_shift) {
+		# The queued header gives its users <asm/page.h> (PAGE_SIZE).
+		if (layout == "upstream") {
+			print ""
+			print "#include <asm/page.h>"
+		} else if (uses_page_shift) {
 			print ""
 			print "#include <asm/page-def.h>"
 		}
@@ -1223,33 +1381,26 @@ END {
 			print out[i]
 	} else {
 		print "#include <linux/arm-smccc.h>"
+		if (layout == "upstream")
+			print "#include <linux/arm-smccc-rmi.h>"
 		print "#include <linux/bitfield.h>"
 		print "#include <linux/bits.h>"
 		print ""
-		print "#include <asm/rmi_smc.h>"
-		print ""
-		print "/*"
-		print " * The RMM is reached by SMC only (DEN0137 B1.1), so every wrapper issues"
-		print " * an SMC without looking the conduit up: arm_smccc_1_1_smc() when the"
-		print " * arguments fit in X1..X7 and the results in X0..X3, else"
-		print " * arm_smccc_1_2_smc(), which passes X0..X17 (RTT_READ_ENTRY returns"
-		print " * four values).  arm_smccc_1_1_invoke() would add an out-of-line call"
-		print " * to arm_smccc_1_1_get_conduit() and a switch to every command; instead"
-		print " * the caller checks once, before its first RMI call, that the SMCCC"
-		print " * conduit is SMC.  A test may define these two before including this"
-		print " * header to answer the calls with a double."
-		print " */"
-		print "#ifndef rmi_smccc_invoke"
-		print "#define rmi_smccc_invoke(...)\tarm_smccc_1_1_smc(__VA_ARGS__)"
-		print "#endif"
-		print "#ifndef rmi_smccc_1_2_invoke"
-		print "#define rmi_smccc_1_2_invoke(args, res)\tarm_smccc_1_2_smc(args, res)"
-		print "#endif"
-		print ""
+		if (layout == "asm") {
+			print "#include <asm/rmi_smc.h>"
+			print ""
+		}
+		print_smccc()
+		n = 0
+		for (i = 1; i <= n_cmds; i++)
+			if (layout == "upstream" && (c_name[i] in driver_cmd) && !c_unknown[i])
+				left_out[++n] = "rmi_" tolower(c_name[i]) "()"
+		if (n)
+			print_left_out(n)
 		if (n_op)
 			print_op_struct()
 		for (i = 1; i <= n_cmds; i++)
-			if (!c_unknown[i])
+			if (!c_unknown[i] && !(layout == "upstream" && (c_name[i] in driver_cmd)))
 				print_cmd(i)
 	}
 	print "#endif /* " guard " */"

@@ -17,6 +17,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <linux/args.h>
+
 #define u8	uint8_t
 #define u16	uint16_t
 #define u32	uint32_t
@@ -102,9 +104,78 @@ struct arm_smccc_1_2_regs {
 	unsigned long a9, a10, a11, a12, a13, a14, a15, a16, a17;
 };
 
-/* No SMC here: a wrapper built without the test double must not be called. */
-void rmi_user_no_smc(unsigned long fid, ...);
-#define arm_smccc_1_1_smc(...)		rmi_user_no_smc(__VA_ARGS__)
-#define arm_smccc_1_2_smc(args, res)	rmi_user_no_smc(0, args, res)
+/*
+ * The SMCCC layer, with no SMC or HVC: every call goes to rmi_user_smccc(),
+ * which hands it to the handler the rmi_conduit suite installs, and stops
+ * the run if none is (a wrapper built without the test double must not be
+ * called otherwise).  arm_smccc_1_1_get_conduit() answers rmi_user_conduit,
+ * and arm_smccc_1_1_invoke() switches on it as the kernel's does: HVC, SMC,
+ * or no call and SMCCC_RET_NOT_SUPPORTED in X0 of the result, if any.
+ */
+enum arm_smccc_conduit {
+	SMCCC_CONDUIT_NONE,
+	SMCCC_CONDUIT_SMC,
+	SMCCC_CONDUIT_HVC,
+};
+
+extern enum arm_smccc_conduit rmi_user_conduit;
+
+static inline enum arm_smccc_conduit arm_smccc_1_1_get_conduit(void)
+{
+	return rmi_user_conduit;
+}
+
+/**
+ * struct rmi_user_call - one SMCCC call, as the stand-ins received it
+ * @conduit: SMCCC_CONDUIT_SMC or SMCCC_CONDUIT_HVC
+ * @smccc_1_2: made through arm_smccc_1_2_smc() or arm_smccc_1_2_hvc()
+ * @nr_regs: registers passed, X0 included (18 for SMCCC 1.2)
+ * @regs: X0 to X17; those not passed are 0
+ */
+struct rmi_user_call {
+	enum arm_smccc_conduit conduit;
+	bool smccc_1_2;
+	unsigned int nr_regs;
+	unsigned long regs[18];
+};
+
+/* Answers @call in @res (X0 to X17); installed by the rmi_conduit suite. */
+extern void (*rmi_user_smccc_handler)(const struct rmi_user_call *call,
+				      unsigned long *res);
+
+void rmi_user_smccc_1_1(enum arm_smccc_conduit conduit, unsigned int nr_args,
+			unsigned long fid, ...);
+void rmi_user_smccc_1_2(enum arm_smccc_conduit conduit,
+			const struct arm_smccc_1_2_regs *args,
+			struct arm_smccc_1_2_regs *res);
+
+/* COUNT_ARGS() of <linux/args.h>: X0, the inputs and the result pointer. */
+#define arm_smccc_1_1_smc(...)						\
+	rmi_user_smccc_1_1(SMCCC_CONDUIT_SMC, COUNT_ARGS(__VA_ARGS__), __VA_ARGS__)
+#define arm_smccc_1_1_hvc(...)						\
+	rmi_user_smccc_1_1(SMCCC_CONDUIT_HVC, COUNT_ARGS(__VA_ARGS__), __VA_ARGS__)
+#define arm_smccc_1_1_invoke(...)					\
+	({								\
+		int __conduit = arm_smccc_1_1_get_conduit();		\
+		switch (__conduit) {					\
+		case SMCCC_CONDUIT_HVC:					\
+			arm_smccc_1_1_hvc(__VA_ARGS__);			\
+			break;						\
+		case SMCCC_CONDUIT_SMC:					\
+			arm_smccc_1_1_smc(__VA_ARGS__);			\
+			break;						\
+		default:						\
+			rmi_user_smccc_1_1(SMCCC_CONDUIT_NONE,		\
+					   COUNT_ARGS(__VA_ARGS__),	\
+					   __VA_ARGS__);		\
+			__conduit = SMCCC_CONDUIT_NONE;			\
+			break;						\
+		}							\
+		__conduit;						\
+	})
+#define arm_smccc_1_2_smc(args, res)					\
+	rmi_user_smccc_1_2(SMCCC_CONDUIT_SMC, args, res)
+#define arm_smccc_1_2_hvc(args, res)					\
+	rmi_user_smccc_1_2(SMCCC_CONDUIT_HVC, args, res)
 
 #endif /* __RMI_USER_H */

@@ -17,21 +17,51 @@
 #include <asm/rmi_smc.h>
 
 /*
- * The RMM is reached by SMC only (DEN0137 B1.1), so every wrapper issues
- * an SMC without looking the conduit up: arm_smccc_1_1_smc() when the
- * arguments fit in X1..X7 and the results in X0..X3, else
- * arm_smccc_1_2_smc(), which passes X0..X17 (RTT_READ_ENTRY returns
- * four values).  arm_smccc_1_1_invoke() would add an out-of-line call
- * to arm_smccc_1_1_get_conduit() and a switch to every command; instead
- * the caller checks once, before its first RMI call, that the SMCCC
- * conduit is SMC.  A test may define these two before including this
+ * Every wrapper issues its command through arm_smccc_1_1_invoke() when the
+ * arguments fit in X1..X7 and the results in X0..X3, else through
+ * rmi_cmds_invoke_1_2(), the same for the SMCCC 1.2 calls, which pass
+ * X0..X17 (RTT_READ_ENTRY returns four values).  Both use the conduit the
+ * SMCCC layer found at boot: an SMC or an HVC as it says, and on a system
+ * without an SMCCC conduit no call at all but SMCCC_RET_NOT_SUPPORTED in
+ * X0, where an unconditional SMC would trap.  The RMM answers SMC only
+ * (DEN0137 B1.1): the caller still checks, once before its first command,
+ * that the conduit is SMC.  What the check costs each command is measured
+ * by make bench (Documentation/arch/arm64/rmi-bench.rst).  A test may
+ * define rmi_cmds_call() and rmi_cmds_call_1_2() before including this
  * header to answer the calls with a double.
  */
-#ifndef rmi_smccc_invoke
-#define rmi_smccc_invoke(...)	arm_smccc_1_1_smc(__VA_ARGS__)
+
+/**
+ * rmi_cmds_invoke_1_2() - an SMCCC 1.2 call through the SMCCC conduit
+ * @args: X0 (function ID) to X17
+ * @res: X0 to X17 as returned; may be @args
+ *
+ * arm_smccc_1_1_invoke() for the calls that pass X0..X17: an SMC or an HVC,
+ * as arm_smccc_1_1_get_conduit() says.  Without a conduit nothing is
+ * called: X0 is SMCCC_RET_NOT_SUPPORTED and X1..X17 are zero.
+ */
+static inline void
+rmi_cmds_invoke_1_2(const struct arm_smccc_1_2_regs *args,
+		    struct arm_smccc_1_2_regs *res)
+{
+	switch (arm_smccc_1_1_get_conduit()) {
+	case SMCCC_CONDUIT_SMC:
+		arm_smccc_1_2_smc(args, res);
+		break;
+	case SMCCC_CONDUIT_HVC:
+		arm_smccc_1_2_hvc(args, res);
+		break;
+	default:
+		*res = (struct arm_smccc_1_2_regs){ .a0 = SMCCC_RET_NOT_SUPPORTED };
+		break;
+	}
+}
+
+#ifndef rmi_cmds_call
+#define rmi_cmds_call(...)	arm_smccc_1_1_invoke(__VA_ARGS__)
 #endif
-#ifndef rmi_smccc_1_2_invoke
-#define rmi_smccc_1_2_invoke(args, res)	arm_smccc_1_2_smc(args, res)
+#ifndef rmi_cmds_call_1_2
+#define rmi_cmds_call_1_2(args, res)	rmi_cmds_invoke_1_2(args, res)
 #endif
 
 /**
@@ -60,9 +90,9 @@ struct rmi_op {
 static inline unsigned long rmi_version(unsigned long req, unsigned long *lower,
 					unsigned long *higher)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
-	rmi_smccc_invoke(SMC_RMI_VERSION, req, &res);
+	rmi_cmds_call(SMC_RMI_VERSION, req, &res);
 
 	if (lower)
 		*lower = res.a1;
@@ -95,10 +125,10 @@ static inline unsigned long rmi_rtt_data_map_init(unsigned long rd,
 						  unsigned long flags,
 						  struct rmi_op *op)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
-	rmi_smccc_invoke(SMC_RMI_RTT_DATA_MAP_INIT, rd, data, ipa, src, flags,
-			 &res);
+	rmi_cmds_call(SMC_RMI_RTT_DATA_MAP_INIT, rd, data, ipa, src, flags,
+		      &res);
 
 	if (FIELD_GET(RMI_RETURN_STATUS_MASK, res.a0) == RMI_INCOMPLETE) {
 		if (op) {
@@ -120,9 +150,9 @@ static inline unsigned long rmi_rtt_data_map_init(unsigned long rd,
  */
 static inline unsigned long rmi_realm_activate(unsigned long rd)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
-	rmi_smccc_invoke(SMC_RMI_REALM_ACTIVATE, rd, &res);
+	rmi_cmds_call(SMC_RMI_REALM_ACTIVATE, rd, &res);
 
 	return res.a0;
 }
@@ -144,9 +174,9 @@ static inline unsigned long rmi_realm_create(unsigned long rd,
 					     unsigned long params,
 					     struct rmi_op *op)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
-	rmi_smccc_invoke(SMC_RMI_REALM_CREATE, rd, params, &res);
+	rmi_cmds_call(SMC_RMI_REALM_CREATE, rd, params, &res);
 
 	if (FIELD_GET(RMI_RETURN_STATUS_MASK, res.a0) == RMI_INCOMPLETE) {
 		if (op) {
@@ -173,9 +203,9 @@ static inline unsigned long rmi_realm_create(unsigned long rd,
 static inline unsigned long rmi_realm_destroy(unsigned long rd,
 					      struct rmi_op *op)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
-	rmi_smccc_invoke(SMC_RMI_REALM_DESTROY, rd, &res);
+	rmi_cmds_call(SMC_RMI_REALM_DESTROY, rd, &res);
 
 	if (FIELD_GET(RMI_RETURN_STATUS_MASK, res.a0) == RMI_INCOMPLETE) {
 		if (op) {
@@ -205,9 +235,9 @@ static inline unsigned long rmi_rec_create(unsigned long rd, unsigned long rec,
 					   unsigned long params,
 					   struct rmi_op *op)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
-	rmi_smccc_invoke(SMC_RMI_REC_CREATE, rd, rec, params, &res);
+	rmi_cmds_call(SMC_RMI_REC_CREATE, rd, rec, params, &res);
 
 	if (FIELD_GET(RMI_RETURN_STATUS_MASK, res.a0) == RMI_INCOMPLETE) {
 		if (op) {
@@ -234,9 +264,9 @@ static inline unsigned long rmi_rec_create(unsigned long rd, unsigned long rec,
 static inline unsigned long rmi_rec_destroy(unsigned long rec,
 					    struct rmi_op *op)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
-	rmi_smccc_invoke(SMC_RMI_REC_DESTROY, rec, &res);
+	rmi_cmds_call(SMC_RMI_REC_DESTROY, rec, &res);
 
 	if (FIELD_GET(RMI_RETURN_STATUS_MASK, res.a0) == RMI_INCOMPLETE) {
 		if (op) {
@@ -259,9 +289,9 @@ static inline unsigned long rmi_rec_destroy(unsigned long rec,
  */
 static inline unsigned long rmi_rec_enter(unsigned long rec, unsigned long run)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
-	rmi_smccc_invoke(SMC_RMI_REC_ENTER, rec, run, &res);
+	rmi_cmds_call(SMC_RMI_REC_ENTER, rec, run, &res);
 
 	return res.a0;
 }
@@ -280,9 +310,9 @@ static inline unsigned long rmi_rec_enter(unsigned long rec, unsigned long run)
 static inline unsigned long rmi_rtt_create(unsigned long rd, unsigned long rtt,
 					   unsigned long ipa, long level)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
-	rmi_smccc_invoke(SMC_RMI_RTT_CREATE, rd, rtt, ipa, level, &res);
+	rmi_cmds_call(SMC_RMI_RTT_CREATE, rd, rtt, ipa, level, &res);
 
 	return res.a0;
 }
@@ -304,9 +334,9 @@ static inline unsigned long rmi_rtt_destroy(unsigned long rd, unsigned long ipa,
 					    long level, unsigned long *out_rtt,
 					    unsigned long *out_top)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
-	rmi_smccc_invoke(SMC_RMI_RTT_DESTROY, rd, ipa, level, &res);
+	rmi_cmds_call(SMC_RMI_RTT_DESTROY, rd, ipa, level, &res);
 
 	if (out_rtt)
 		*out_rtt = res.a1;
@@ -343,7 +373,7 @@ static inline unsigned long rmi_rtt_read_entry(unsigned long rd,
 		.a3 = level,
 	};
 
-	rmi_smccc_1_2_invoke(&regs, &regs);
+	rmi_cmds_call_1_2(&regs, &regs);
 
 	if (walk_level)
 		*walk_level = regs.a1;
@@ -379,10 +409,10 @@ static inline unsigned long rmi_rtt_dev_validate(unsigned long rd,
 						 unsigned long top,
 						 unsigned long *out_top)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
-	rmi_smccc_invoke(SMC_RMI_RTT_DEV_VALIDATE, rd, rec, pdev, vdev, base,
-			 top, &res);
+	rmi_cmds_call(SMC_RMI_RTT_DEV_VALIDATE, rd, rec, pdev, vdev, base, top,
+		      &res);
 
 	if (out_top)
 		*out_top = res.a1;
@@ -404,10 +434,10 @@ static inline unsigned long rmi_psci_complete(unsigned long calling_rec,
 					      unsigned long target_rec,
 					      unsigned long status)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
-	rmi_smccc_invoke(SMC_RMI_PSCI_COMPLETE, calling_rec, target_rec, status,
-			 &res);
+	rmi_cmds_call(SMC_RMI_PSCI_COMPLETE, calling_rec, target_rec, status,
+		      &res);
 
 	return res.a0;
 }
@@ -424,9 +454,9 @@ static inline unsigned long rmi_psci_complete(unsigned long calling_rec,
 static inline unsigned long rmi_features(unsigned long index,
 					 unsigned long *value)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
-	rmi_smccc_invoke(SMC_RMI_FEATURES, index, &res);
+	rmi_cmds_call(SMC_RMI_FEATURES, index, &res);
 
 	if (value)
 		*value = res.a1;
@@ -447,9 +477,9 @@ static inline unsigned long rmi_features(unsigned long index,
 static inline unsigned long rmi_rtt_fold(unsigned long rd, unsigned long ipa,
 					 long level, unsigned long *out_rtt)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
-	rmi_smccc_invoke(SMC_RMI_RTT_FOLD, rd, ipa, level, &res);
+	rmi_cmds_call(SMC_RMI_RTT_FOLD, rd, ipa, level, &res);
 
 	if (out_rtt)
 		*out_rtt = res.a1;
@@ -473,9 +503,9 @@ static inline unsigned long rmi_rtt_init_ripas(unsigned long rd,
 					       unsigned long top,
 					       unsigned long *out_top)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
-	rmi_smccc_invoke(SMC_RMI_RTT_INIT_RIPAS, rd, base, top, &res);
+	rmi_cmds_call(SMC_RMI_RTT_INIT_RIPAS, rd, base, top, &res);
 
 	if (out_top)
 		*out_top = res.a1;
@@ -501,9 +531,9 @@ static inline unsigned long rmi_rtt_set_ripas(unsigned long rd,
 					      unsigned long top,
 					      unsigned long *out_top)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
-	rmi_smccc_invoke(SMC_RMI_RTT_SET_RIPAS, rd, rec, base, top, &res);
+	rmi_cmds_call(SMC_RMI_RTT_SET_RIPAS, rd, rec, base, top, &res);
 
 	if (out_top)
 		*out_top = res.a1;
@@ -520,9 +550,9 @@ static inline unsigned long rmi_rtt_set_ripas(unsigned long rd,
  */
 static inline unsigned long rmi_rmm_config_set(unsigned long config)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
-	rmi_smccc_invoke(SMC_RMI_RMM_CONFIG_SET, config, &res);
+	rmi_cmds_call(SMC_RMI_RMM_CONFIG_SET, config, &res);
 
 	return res.a0;
 }
@@ -537,9 +567,9 @@ static inline unsigned long rmi_rmm_config_set(unsigned long config)
  */
 static inline unsigned long rmi_pdev_abort(unsigned long pdev)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
-	rmi_smccc_invoke(SMC_RMI_PDEV_ABORT, pdev, &res);
+	rmi_cmds_call(SMC_RMI_PDEV_ABORT, pdev, &res);
 
 	return res.a0;
 }
@@ -556,9 +586,9 @@ static inline unsigned long rmi_pdev_abort(unsigned long pdev)
 static inline unsigned long rmi_pdev_communicate(unsigned long pdev,
 						 unsigned long data)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
-	rmi_smccc_invoke(SMC_RMI_PDEV_COMMUNICATE, pdev, data, &res);
+	rmi_cmds_call(SMC_RMI_PDEV_COMMUNICATE, pdev, data, &res);
 
 	return res.a0;
 }
@@ -580,9 +610,9 @@ static inline unsigned long rmi_pdev_create(unsigned long pdev,
 					    unsigned long params,
 					    struct rmi_op *op)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
-	rmi_smccc_invoke(SMC_RMI_PDEV_CREATE, pdev, params, &res);
+	rmi_cmds_call(SMC_RMI_PDEV_CREATE, pdev, params, &res);
 
 	if (FIELD_GET(RMI_RETURN_STATUS_MASK, res.a0) == RMI_INCOMPLETE) {
 		if (op) {
@@ -609,9 +639,9 @@ static inline unsigned long rmi_pdev_create(unsigned long pdev,
 static inline unsigned long rmi_pdev_destroy(unsigned long pdev,
 					     struct rmi_op *op)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
-	rmi_smccc_invoke(SMC_RMI_PDEV_DESTROY, pdev, &res);
+	rmi_cmds_call(SMC_RMI_PDEV_DESTROY, pdev, &res);
 
 	if (FIELD_GET(RMI_RETURN_STATUS_MASK, res.a0) == RMI_INCOMPLETE) {
 		if (op) {
@@ -635,9 +665,9 @@ static inline unsigned long rmi_pdev_destroy(unsigned long pdev,
 static inline unsigned long rmi_pdev_get_state(unsigned long pdev,
 					       unsigned long *state)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
-	rmi_smccc_invoke(SMC_RMI_PDEV_GET_STATE, pdev, &res);
+	rmi_cmds_call(SMC_RMI_PDEV_GET_STATE, pdev, &res);
 
 	if (state)
 		*state = res.a1;
@@ -658,10 +688,10 @@ static inline unsigned long rmi_pdev_stream_key_refresh(unsigned long pdev_1,
 							unsigned long pdev_2,
 							unsigned long handle)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
-	rmi_smccc_invoke(SMC_RMI_PDEV_STREAM_KEY_REFRESH, pdev_1, pdev_2,
-			 handle, &res);
+	rmi_cmds_call(SMC_RMI_PDEV_STREAM_KEY_REFRESH, pdev_1, pdev_2, handle,
+		      &res);
 
 	return res.a0;
 }
@@ -678,9 +708,9 @@ static inline unsigned long rmi_pdev_stream_key_refresh(unsigned long pdev_1,
 static inline unsigned long rmi_pdev_set_pubkey(unsigned long pdev,
 						unsigned long params)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
-	rmi_smccc_invoke(SMC_RMI_PDEV_SET_PUBKEY, pdev, params, &res);
+	rmi_cmds_call(SMC_RMI_PDEV_SET_PUBKEY, pdev, params, &res);
 
 	return res.a0;
 }
@@ -695,9 +725,9 @@ static inline unsigned long rmi_pdev_set_pubkey(unsigned long pdev,
  */
 static inline unsigned long rmi_pdev_stop(unsigned long pdev)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
-	rmi_smccc_invoke(SMC_RMI_PDEV_STOP, pdev, &res);
+	rmi_cmds_call(SMC_RMI_PDEV_STOP, pdev, &res);
 
 	return res.a0;
 }
@@ -719,10 +749,9 @@ static inline unsigned long rmi_rtt_aux_create(unsigned long rd,
 					       unsigned long ipa, long level,
 					       unsigned long index)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
-	rmi_smccc_invoke(SMC_RMI_RTT_AUX_CREATE, rd, rtt, ipa, level, index,
-			 &res);
+	rmi_cmds_call(SMC_RMI_RTT_AUX_CREATE, rd, rtt, ipa, level, index, &res);
 
 	return res.a0;
 }
@@ -747,9 +776,9 @@ static inline unsigned long rmi_rtt_aux_destroy(unsigned long rd,
 						unsigned long *out_rtt,
 						unsigned long *out_top)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
-	rmi_smccc_invoke(SMC_RMI_RTT_AUX_DESTROY, rd, ipa, level, index, &res);
+	rmi_cmds_call(SMC_RMI_RTT_AUX_DESTROY, rd, ipa, level, index, &res);
 
 	if (out_rtt)
 		*out_rtt = res.a1;
@@ -775,9 +804,9 @@ static inline unsigned long rmi_rtt_aux_fold(unsigned long rd,
 					     unsigned long index,
 					     unsigned long *out_rtt)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
-	rmi_smccc_invoke(SMC_RMI_RTT_AUX_FOLD, rd, ipa, level, index, &res);
+	rmi_cmds_call(SMC_RMI_RTT_AUX_FOLD, rd, ipa, level, index, &res);
 
 	if (out_rtt)
 		*out_rtt = res.a1;
@@ -797,9 +826,9 @@ static inline unsigned long rmi_rtt_aux_fold(unsigned long rd,
 static inline unsigned long rmi_vdev_abort(unsigned long rd, unsigned long pdev,
 					   unsigned long vdev)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
-	rmi_smccc_invoke(SMC_RMI_VDEV_ABORT, rd, pdev, vdev, &res);
+	rmi_cmds_call(SMC_RMI_VDEV_ABORT, rd, pdev, vdev, &res);
 
 	return res.a0;
 }
@@ -820,9 +849,9 @@ static inline unsigned long rmi_vdev_communicate(unsigned long rd,
 						 unsigned long vdev,
 						 unsigned long data)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
-	rmi_smccc_invoke(SMC_RMI_VDEV_COMMUNICATE, rd, pdev, vdev, data, &res);
+	rmi_cmds_call(SMC_RMI_VDEV_COMMUNICATE, rd, pdev, vdev, data, &res);
 
 	return res.a0;
 }
@@ -843,9 +872,9 @@ static inline unsigned long rmi_vdev_create(unsigned long rd,
 					    unsigned long vdev,
 					    unsigned long params)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
-	rmi_smccc_invoke(SMC_RMI_VDEV_CREATE, rd, pdev, vdev, params, &res);
+	rmi_cmds_call(SMC_RMI_VDEV_CREATE, rd, pdev, vdev, params, &res);
 
 	return res.a0;
 }
@@ -864,9 +893,9 @@ static inline unsigned long rmi_vdev_destroy(unsigned long rd,
 					     unsigned long pdev,
 					     unsigned long vdev)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
-	rmi_smccc_invoke(SMC_RMI_VDEV_DESTROY, rd, pdev, vdev, &res);
+	rmi_cmds_call(SMC_RMI_VDEV_DESTROY, rd, pdev, vdev, &res);
 
 	return res.a0;
 }
@@ -883,9 +912,9 @@ static inline unsigned long rmi_vdev_destroy(unsigned long rd,
 static inline unsigned long rmi_vdev_get_state(unsigned long vdev,
 					       unsigned long *state)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
-	rmi_smccc_invoke(SMC_RMI_VDEV_GET_STATE, vdev, &res);
+	rmi_cmds_call(SMC_RMI_VDEV_GET_STATE, vdev, &res);
 
 	if (state)
 		*state = res.a1;
@@ -911,9 +940,9 @@ static inline unsigned long rmi_rtt_set_s2ap(unsigned long rd,
 					     unsigned long top,
 					     unsigned long *out_top)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
-	rmi_smccc_invoke(SMC_RMI_RTT_SET_S2AP, rd, rec, base, top, &res);
+	rmi_cmds_call(SMC_RMI_RTT_SET_S2AP, rd, rec, base, top, &res);
 
 	if (out_top)
 		*out_top = res.a1;
@@ -932,9 +961,9 @@ static inline unsigned long rmi_rtt_set_s2ap(unsigned long rd,
 static inline unsigned long rmi_vdev_complete(unsigned long rec,
 					      unsigned long vdev)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
-	rmi_smccc_invoke(SMC_RMI_VDEV_COMPLETE, rec, vdev, &res);
+	rmi_cmds_call(SMC_RMI_VDEV_COMPLETE, rec, vdev, &res);
 
 	return res.a0;
 }
@@ -953,10 +982,9 @@ static inline unsigned long rmi_vdev_get_interface_report(unsigned long rd,
 							  unsigned long pdev,
 							  unsigned long vdev)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
-	rmi_smccc_invoke(SMC_RMI_VDEV_GET_INTERFACE_REPORT, rd, pdev, vdev,
-			 &res);
+	rmi_cmds_call(SMC_RMI_VDEV_GET_INTERFACE_REPORT, rd, pdev, vdev, &res);
 
 	return res.a0;
 }
@@ -977,10 +1005,10 @@ static inline unsigned long rmi_vdev_get_measurements(unsigned long rd,
 						      unsigned long vdev,
 						      unsigned long params)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
-	rmi_smccc_invoke(SMC_RMI_VDEV_GET_MEASUREMENTS, rd, pdev, vdev, params,
-			 &res);
+	rmi_cmds_call(SMC_RMI_VDEV_GET_MEASUREMENTS, rd, pdev, vdev, params,
+		      &res);
 
 	return res.a0;
 }
@@ -998,9 +1026,9 @@ static inline unsigned long rmi_vdev_get_measurements(unsigned long rd,
 static inline unsigned long rmi_vdev_lock(unsigned long rd, unsigned long pdev,
 					  unsigned long vdev)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
-	rmi_smccc_invoke(SMC_RMI_VDEV_LOCK, rd, pdev, vdev, &res);
+	rmi_cmds_call(SMC_RMI_VDEV_LOCK, rd, pdev, vdev, &res);
 
 	return res.a0;
 }
@@ -1018,9 +1046,9 @@ static inline unsigned long rmi_vdev_lock(unsigned long rd, unsigned long pdev,
 static inline unsigned long rmi_vdev_start(unsigned long rd, unsigned long pdev,
 					   unsigned long vdev)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
-	rmi_smccc_invoke(SMC_RMI_VDEV_START, rd, pdev, vdev, &res);
+	rmi_cmds_call(SMC_RMI_VDEV_START, rd, pdev, vdev, &res);
 
 	return res.a0;
 }
@@ -1042,9 +1070,9 @@ static inline unsigned long rmi_psmmu_activate(unsigned long psmmu,
 					       unsigned long params,
 					       struct rmi_op *op)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
-	rmi_smccc_invoke(SMC_RMI_PSMMU_ACTIVATE, psmmu, params, &res);
+	rmi_cmds_call(SMC_RMI_PSMMU_ACTIVATE, psmmu, params, &res);
 
 	if (FIELD_GET(RMI_RETURN_STATUS_MASK, res.a0) == RMI_INCOMPLETE) {
 		if (op) {
@@ -1071,9 +1099,9 @@ static inline unsigned long rmi_psmmu_activate(unsigned long psmmu,
 static inline unsigned long rmi_psmmu_deactivate(unsigned long psmmu,
 						 struct rmi_op *op)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
-	rmi_smccc_invoke(SMC_RMI_PSMMU_DEACTIVATE, psmmu, &res);
+	rmi_cmds_call(SMC_RMI_PSMMU_DEACTIVATE, psmmu, &res);
 
 	if (FIELD_GET(RMI_RETURN_STATUS_MASK, res.a0) == RMI_INCOMPLETE) {
 		if (op) {
@@ -1102,9 +1130,9 @@ static inline unsigned long rmi_psmmu_st_l2_create(unsigned long psmmu,
 						   unsigned long sid,
 						   struct rmi_op *op)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
-	rmi_smccc_invoke(SMC_RMI_PSMMU_ST_L2_CREATE, psmmu, sid, &res);
+	rmi_cmds_call(SMC_RMI_PSMMU_ST_L2_CREATE, psmmu, sid, &res);
 
 	if (FIELD_GET(RMI_RETURN_STATUS_MASK, res.a0) == RMI_INCOMPLETE) {
 		if (op) {
@@ -1133,9 +1161,9 @@ static inline unsigned long rmi_psmmu_st_l2_destroy(unsigned long psmmu,
 						    unsigned long sid,
 						    struct rmi_op *op)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
-	rmi_smccc_invoke(SMC_RMI_PSMMU_ST_L2_DESTROY, psmmu, sid, &res);
+	rmi_cmds_call(SMC_RMI_PSMMU_ST_L2_DESTROY, psmmu, sid, &res);
 
 	if (FIELD_GET(RMI_RETURN_STATUS_MASK, res.a0) == RMI_INCOMPLETE) {
 		if (op) {
@@ -1166,9 +1194,9 @@ static inline unsigned long rmi_granule_tracking_get(unsigned long base,
 						     unsigned long *out_state,
 						     unsigned long *out_top)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
-	rmi_smccc_invoke(SMC_RMI_GRANULE_TRACKING_GET, base, top, &res);
+	rmi_cmds_call(SMC_RMI_GRANULE_TRACKING_GET, base, top, &res);
 
 	if (out_category)
 		*out_category = res.a1;
@@ -1198,10 +1226,10 @@ static inline unsigned long rmi_granule_tracking_set(unsigned long addr,
 						     unsigned long state,
 						     struct rmi_op *op)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
-	rmi_smccc_invoke(SMC_RMI_GRANULE_TRACKING_SET, addr, category, state,
-			 &res);
+	rmi_cmds_call(SMC_RMI_GRANULE_TRACKING_SET, addr, category, state,
+		      &res);
 
 	if (FIELD_GET(RMI_RETURN_STATUS_MASK, res.a0) == RMI_INCOMPLETE) {
 		if (op) {
@@ -1223,9 +1251,9 @@ static inline unsigned long rmi_granule_tracking_set(unsigned long addr,
  */
 static inline unsigned long rmi_rmm_config_get(unsigned long config)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
-	rmi_smccc_invoke(SMC_RMI_RMM_CONFIG_GET, config, &res);
+	rmi_cmds_call(SMC_RMI_RMM_CONFIG_GET, config, &res);
 
 	return res.a0;
 }
@@ -1244,9 +1272,9 @@ static inline unsigned long rmi_granule_range_delegate(unsigned long base,
 						       unsigned long top,
 						       unsigned long *out_top)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
-	rmi_smccc_invoke(SMC_RMI_GRANULE_RANGE_DELEGATE, base, top, &res);
+	rmi_cmds_call(SMC_RMI_GRANULE_RANGE_DELEGATE, base, top, &res);
 
 	if (out_top)
 		*out_top = res.a1;
@@ -1267,9 +1295,9 @@ static inline unsigned long rmi_granule_range_undelegate(unsigned long base,
 							 unsigned long top,
 							 unsigned long *out_top)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
-	rmi_smccc_invoke(SMC_RMI_GRANULE_RANGE_UNDELEGATE, base, top, &res);
+	rmi_cmds_call(SMC_RMI_GRANULE_RANGE_UNDELEGATE, base, top, &res);
 
 	if (out_top)
 		*out_top = res.a1;
@@ -1291,9 +1319,9 @@ static inline unsigned long rmi_granule_range_undelegate(unsigned long base,
 static inline unsigned long rmi_gpt_l1_create(unsigned long addr,
 					      struct rmi_op *op)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
-	rmi_smccc_invoke(SMC_RMI_GPT_L1_CREATE, addr, &res);
+	rmi_cmds_call(SMC_RMI_GPT_L1_CREATE, addr, &res);
 
 	if (FIELD_GET(RMI_RETURN_STATUS_MASK, res.a0) == RMI_INCOMPLETE) {
 		if (op) {
@@ -1315,9 +1343,9 @@ static inline unsigned long rmi_gpt_l1_create(unsigned long addr,
  */
 static inline unsigned long rmi_gpt_l1_destroy(unsigned long addr)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
-	rmi_smccc_invoke(SMC_RMI_GPT_L1_DESTROY, addr, &res);
+	rmi_cmds_call(SMC_RMI_GPT_L1_DESTROY, addr, &res);
 
 	return res.a0;
 }
@@ -1347,10 +1375,9 @@ static inline unsigned long rmi_rtt_data_map(unsigned long rd,
 					     unsigned long *out_top,
 					     struct rmi_op *op)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
-	rmi_smccc_invoke(SMC_RMI_RTT_DATA_MAP, rd, base, top, flags, oaddr,
-			 &res);
+	rmi_cmds_call(SMC_RMI_RTT_DATA_MAP, rd, base, top, flags, oaddr, &res);
 
 	if (FIELD_GET(RMI_RETURN_STATUS_MASK, res.a0) == RMI_INCOMPLETE) {
 		if (op) {
@@ -1396,10 +1423,10 @@ static inline unsigned long rmi_rtt_data_unmap(unsigned long rd,
 					       unsigned long *out_count,
 					       struct rmi_op *op)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
-	rmi_smccc_invoke(SMC_RMI_RTT_DATA_UNMAP, rd, base, top, flags, oaddr,
-			 &res);
+	rmi_cmds_call(SMC_RMI_RTT_DATA_UNMAP, rd, base, top, flags, oaddr,
+		      &res);
 
 	if (FIELD_GET(RMI_RETURN_STATUS_MASK, res.a0) == RMI_INCOMPLETE) {
 		if (op) {
@@ -1445,10 +1472,10 @@ static inline unsigned long rmi_rtt_dev_map(unsigned long rd,
 					    unsigned long *out_top,
 					    struct rmi_op *op)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
-	rmi_smccc_invoke(SMC_RMI_RTT_DEV_MAP, rd, vdev, base, top, flags, oaddr,
-			 &res);
+	rmi_cmds_call(SMC_RMI_RTT_DEV_MAP, rd, vdev, base, top, flags, oaddr,
+		      &res);
 
 	if (FIELD_GET(RMI_RETURN_STATUS_MASK, res.a0) == RMI_INCOMPLETE) {
 		if (op) {
@@ -1493,10 +1520,9 @@ static inline unsigned long rmi_rtt_dev_unmap(unsigned long rd,
 					      unsigned long *out_count,
 					      struct rmi_op *op)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
-	rmi_smccc_invoke(SMC_RMI_RTT_DEV_UNMAP, rd, base, top, flags, oaddr,
-			 &res);
+	rmi_cmds_call(SMC_RMI_RTT_DEV_UNMAP, rd, base, top, flags, oaddr, &res);
 
 	if (FIELD_GET(RMI_RETURN_STATUS_MASK, res.a0) == RMI_INCOMPLETE) {
 		if (op) {
@@ -1540,10 +1566,10 @@ static inline unsigned long rmi_rtt_unprot_map(unsigned long rd,
 					       unsigned long *out_top,
 					       struct rmi_op *op)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
-	rmi_smccc_invoke(SMC_RMI_RTT_UNPROT_MAP, rd, base, top, flags, oaddr,
-			 &res);
+	rmi_cmds_call(SMC_RMI_RTT_UNPROT_MAP, rd, base, top, flags, oaddr,
+		      &res);
 
 	if (FIELD_GET(RMI_RETURN_STATUS_MASK, res.a0) == RMI_INCOMPLETE) {
 		if (op) {
@@ -1588,10 +1614,10 @@ static inline unsigned long rmi_rtt_unprot_unmap(unsigned long rd,
 						 unsigned long *out_count,
 						 struct rmi_op *op)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
-	rmi_smccc_invoke(SMC_RMI_RTT_UNPROT_UNMAP, rd, base, top, flags, oaddr,
-			 &res);
+	rmi_cmds_call(SMC_RMI_RTT_UNPROT_UNMAP, rd, base, top, flags, oaddr,
+		      &res);
 
 	if (FIELD_GET(RMI_RETURN_STATUS_MASK, res.a0) == RMI_INCOMPLETE) {
 		if (op) {
@@ -1625,9 +1651,9 @@ static inline unsigned long rmi_rtt_unprot_unmap(unsigned long rd,
 static inline unsigned long rmi_realm_terminate(unsigned long rd,
 						struct rmi_op *op)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
-	rmi_smccc_invoke(SMC_RMI_REALM_TERMINATE, rd, &res);
+	rmi_cmds_call(SMC_RMI_REALM_TERMINATE, rd, &res);
 
 	if (FIELD_GET(RMI_RETURN_STATUS_MASK, res.a0) == RMI_INCOMPLETE) {
 		if (op) {
@@ -1652,9 +1678,9 @@ static inline unsigned long rmi_realm_terminate(unsigned long rd,
  */
 static inline unsigned long rmi_rmm_activate(struct rmi_op *op)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
-	rmi_smccc_invoke(SMC_RMI_RMM_ACTIVATE, &res);
+	rmi_cmds_call(SMC_RMI_RMM_ACTIVATE, &res);
 
 	if (FIELD_GET(RMI_RETURN_STATUS_MASK, res.a0) == RMI_INCOMPLETE) {
 		if (op) {
@@ -1692,9 +1718,9 @@ static inline unsigned long rmi_op_continue(unsigned long handle,
 					    unsigned long *out_count,
 					    struct rmi_op *op)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
-	rmi_smccc_invoke(SMC_RMI_OP_CONTINUE, handle, flags, &res);
+	rmi_cmds_call(SMC_RMI_OP_CONTINUE, handle, flags, &res);
 
 	if (FIELD_GET(RMI_RETURN_STATUS_MASK, res.a0) == RMI_INCOMPLETE) {
 		if (op) {
@@ -1725,9 +1751,9 @@ static inline unsigned long rmi_op_continue(unsigned long handle,
 static inline unsigned long rmi_pdev_stream_connect(unsigned long params,
 						    unsigned long *out_handle)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
-	rmi_smccc_invoke(SMC_RMI_PDEV_STREAM_CONNECT, params, &res);
+	rmi_cmds_call(SMC_RMI_PDEV_STREAM_CONNECT, params, &res);
 
 	if (out_handle)
 		*out_handle = res.a1;
@@ -1748,10 +1774,10 @@ static inline unsigned long rmi_pdev_stream_disconnect(unsigned long pdev_1,
 						       unsigned long pdev_2,
 						       unsigned long handle)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
-	rmi_smccc_invoke(SMC_RMI_PDEV_STREAM_DISCONNECT, pdev_1, pdev_2, handle,
-			 &res);
+	rmi_cmds_call(SMC_RMI_PDEV_STREAM_DISCONNECT, pdev_1, pdev_2, handle,
+		      &res);
 
 	return res.a0;
 }
@@ -1770,10 +1796,10 @@ static inline unsigned long rmi_pdev_stream_complete(unsigned long pdev_1,
 						     unsigned long pdev_2,
 						     unsigned long handle)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
-	rmi_smccc_invoke(SMC_RMI_PDEV_STREAM_COMPLETE, pdev_1, pdev_2, handle,
-			 &res);
+	rmi_cmds_call(SMC_RMI_PDEV_STREAM_COMPLETE, pdev_1, pdev_2, handle,
+		      &res);
 
 	return res.a0;
 }
@@ -1792,10 +1818,10 @@ static inline unsigned long rmi_pdev_stream_key_purge(unsigned long pdev_1,
 						      unsigned long pdev_2,
 						      unsigned long handle)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
-	rmi_smccc_invoke(SMC_RMI_PDEV_STREAM_KEY_PURGE, pdev_1, pdev_2, handle,
-			 &res);
+	rmi_cmds_call(SMC_RMI_PDEV_STREAM_KEY_PURGE, pdev_1, pdev_2, handle,
+		      &res);
 
 	return res.a0;
 }
@@ -1818,9 +1844,9 @@ static inline unsigned long rmi_op_mem_donate(unsigned long handle,
 					      unsigned long *out_donated,
 					      unsigned long *out_donate_req)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
-	rmi_smccc_invoke(SMC_RMI_OP_MEM_DONATE, handle, list, count, &res);
+	rmi_cmds_call(SMC_RMI_OP_MEM_DONATE, handle, list, count, &res);
 
 	if (out_donated)
 		*out_donated = res.a1;
@@ -1845,9 +1871,9 @@ static inline unsigned long rmi_op_mem_reclaim(unsigned long handle,
 					       unsigned long capacity,
 					       unsigned long *out_count)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
-	rmi_smccc_invoke(SMC_RMI_OP_MEM_RECLAIM, handle, list, capacity, &res);
+	rmi_cmds_call(SMC_RMI_OP_MEM_RECLAIM, handle, list, capacity, &res);
 
 	if (out_count)
 		*out_count = res.a1;
@@ -1869,9 +1895,9 @@ static inline unsigned long rmi_op_mem_reclaim(unsigned long handle,
 static inline unsigned long rmi_op_cancel(unsigned long handle,
 					  struct rmi_op *op)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_res res = { };
 
-	rmi_smccc_invoke(SMC_RMI_OP_CANCEL, handle, &res);
+	rmi_cmds_call(SMC_RMI_OP_CANCEL, handle, &res);
 
 	if (FIELD_GET(RMI_RETURN_STATUS_MASK, res.a0) == RMI_INCOMPLETE) {
 		if (op) {

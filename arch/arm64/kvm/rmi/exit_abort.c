@@ -87,7 +87,8 @@ static int cca_abort_unprot(struct cca_rec *rec, struct cca_exit *exit,
 		return 1;
 	}
 	if (!(rec->exit.esr & ESR_ELx_ISV))
-		return cca_exit_stop(rec, exit, "an access to an unprotected IPA the VMM cannot emulate (no syndrome)",
+		return cca_exit_stop(rec, exit,
+				     "no syndrome for an access to an unprotected IPA",
 				     ipa);
 	return cca_abort_mmio(rec, exit, ipa);
 }
@@ -101,7 +102,7 @@ static int cca_handle_abort(struct cca_rec *rec, struct cca_exit *exit,
 	long err;
 
 	if (!cca_abort_ipa(rec, &ipa)) {
-		rmi_report_rmm("REC exit with HPFAR %#llx, FAR %#llx: outside the Realm's IPA space",
+		rmi_report_rmm("REC exit with HPFAR %#llx, FAR %#llx: not an IPA",
 			       rec->exit.hpfar, rec->exit.far);
 		return cca_exit_stop(rec, exit, "an abort at an IPA outside the Realm", 0);
 	}
@@ -113,7 +114,8 @@ static int cca_handle_abort(struct cca_rec *rec, struct cca_exit *exit,
 	 * the first is the Realm's to get memory for.
 	 */
 	if (!cca_ripas_is_ram(realm, ipa))
-		return cca_exit_stop(rec, exit, "an abort at a protected IPA whose RIPAS is not RAM",
+		return cca_exit_stop(rec, exit,
+				     "an abort at a protected IPA whose RIPAS is not RAM",
 				     ipa);
 	err = cca_map_on_demand(realm, ipa);
 	if (err < 0 && err != -EPROTO)

@@ -79,7 +79,7 @@ static int cca_psci_other(struct cca_rec *rec, struct cca_exit *exit,
 	 */
 	target = cca_psci_target(realm, rec->exit.gprs[1]);
 	if (!target || target->dead) {
-		rmi_report_rmm("PSCI %#llx forwarded for MPIDR %#llx, which names no REC of the Realm",
+		rmi_report_rmm("PSCI %#llx forwarded for MPIDR %#llx: no such REC",
 			       rec->exit.gprs[0], rec->exit.gprs[1]);
 		return cca_exit_stop(rec, exit, "a PSCI request for an unknown MPIDR", 0);
 	}

@@ -25,6 +25,7 @@ static struct rmi_features rmi_feat __ro_after_init;
 static struct rmi_ledger rmi_rmm_ledger = {
 	.xa = XARRAY_INIT(rmi_rmm_ledger.xa, 0),
 };
+
 static long rmi_rmm_held;
 
 #define RMI_OUR_VERSION \

@@ -468,7 +468,7 @@ long cca_unmap_range(struct cca_realm *realm, unsigned long base,
 		}
 		if (next <= cur || next > top || !PAGE_ALIGNED(next) ||
 		    count > RMI_LIST_ENTRIES) {
-			rmi_report_rmm("RTT_DATA_UNMAP: top %#lx outside (%#lx, %#lx], or %lu entries",
+			rmi_report_rmm("RTT_DATA_UNMAP: top %#lx out of (%#lx, %#lx], %lu entries",
 				       next, cur, top, count);
 			/* What it unmapped, if anything, is unknown. */
 			cca_unmap_doubt(realm, cur,
@@ -481,7 +481,7 @@ long cca_unmap_range(struct cca_realm *realm, unsigned long base,
 			realm->copy[i] = READ_ONCE(list[i]);
 		bad = cca_unmap_list_check(realm, cur, next, count);
 		if (bad >= 0) {
-			rmi_report_rmm("RTT_DATA_UNMAP of [%#lx, %#lx): entry %ld of %lu (%#llx) names other granules than those mapped there",
+			rmi_report_rmm("DATA_UNMAP [%#lx, %#lx): entry %ld/%lu %#llx",
 				       cur, next, bad, count,
 				       bad < count ? realm->copy[bad] : 0);
 			cca_unmap_doubt(realm, cur, next);

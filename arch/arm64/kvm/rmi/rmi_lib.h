@@ -24,10 +24,10 @@ int rmi_smccc_probe(void);
  * rmi_smccc_call(): one out-of-line function, which KUnit redirects.
  * COUNT_ARGS() counts the input registers and the result pointer.
  */
-#define rmi_smccc_invoke(fid, ...)					\
+#define rmi_cmds_call(fid, ...)						\
 	rmi_smccc_call_n(COUNT_ARGS(__VA_ARGS__), (unsigned long)(fid),	\
 			 __VA_ARGS__)
-#define rmi_smccc_1_2_invoke(args, res)	rmi_smccc_call(args, res)
+#define rmi_cmds_call_1_2(args, res)	rmi_smccc_call(args, res)
 
 #include <asm/rmi.h>
 #include <asm/rmi_cmds.h>

@@ -193,7 +193,7 @@ EXPORT_SYMBOL_IF_KUNIT(rmi_smccc_call);
  *	     struct arm_smccc_res pointer for X0..X3
  * @fid: function ID
  *
- * What rmi_smccc_invoke() expands to in the library: the inputs go to
+ * What rmi_cmds_call() expands to in the library: the inputs go to
  * X1 up, the others are zero, as the RMM requires (DEN0137 B1.2).
  *
  * Context: any; never sleeps.
