@@ -44,6 +44,9 @@ struct scenario {
 	int ripas_reject;
 	int keep_data;
 	int no_sea;
+	/* An abort that is not an SEA; a touched granule that forgets. */
+	int wrong_abort;
+	int forget_touch;
 	int cpu_on_deny;
 	int stays_on;
 	unsigned long token_max;
@@ -109,6 +112,10 @@ static void *ram_ptr(unsigned long ipa)
 		memset(ram + g * GRANULE, 0, GRANULE);
 		mapped[g] = 1;
 		demand_maps++;
+	} else if (sc->forget_touch && ipa == REALM_TOUCH_BASE + 5 * GRANULE &&
+		   ram[ipa] != 0xee) {
+		/* A host that swapped in another granule behind the Realm. */
+		memset(ram + g * GRANULE, 0xee, GRANULE);
 	}
 	return ram + ipa;
 }
@@ -196,7 +203,8 @@ unsigned long realm_probe_read(unsigned long ipa, unsigned long *esr)
 		/* A broken RMM that lets the read through. */
 		if (sc->no_sea)
 			return *(unsigned long *)(ram + ipa);
-		*esr = ESR_SEA;
+		/* A translation fault (DFSC 0x7) rather than an SEA. */
+		*esr = sc->wrong_abort ? ESR_SEA - 0x10 + 0x7 : ESR_SEA;
 		return 0;
 	}
 	return *(unsigned long *)ram_ptr(ipa);
@@ -584,6 +592,12 @@ static const struct scenario scenarios[] = {
 	  .expect_line = "the host kept the data" },
 	{ .name = "no SEA on EMPTY", .nr_recs = 1, .ram = 0x400000, .no_sea = 1,
 	  .expect_status = REALM_STEP_RIPAS, .expect_line = "did not abort" },
+	{ .name = "an abort on EMPTY that is not an SEA", .nr_recs = 1,
+	  .ram = 0x400000, .wrong_abort = 1, .expect_status = REALM_STEP_RIPAS,
+	  .expect_line = "not an SEA" },
+	{ .name = "a touched granule that loses what was written", .nr_recs = 1,
+	  .ram = 0x400000, .forget_touch = 1, .expect_status = REALM_STEP_TOUCH,
+	  .expect_line = "did not keep what was written" },
 	{ .name = "a host that never changes RIPAS", .nr_recs = 1, .ram = 0x400000,
 	  .ripas_stalls = 5000, .expect_status = REALM_STEP_RIPAS,
 	  .expect_line = "no progress" },
