@@ -53,6 +53,19 @@ realm_secondary_entry:
 	b	realm_halt
 	.ltorg
 
+/* X0..X17 from (ldp) or to (stp) the 18 doublewords at X19. */
+	.macro	x0_to_x17 op
+	\op	x0, x1, [x19, #0]
+	\op	x2, x3, [x19, #16]
+	\op	x4, x5, [x19, #32]
+	\op	x6, x7, [x19, #48]
+	\op	x8, x9, [x19, #64]
+	\op	x10, x11, [x19, #80]
+	\op	x12, x13, [x19, #96]
+	\op	x14, x15, [x19, #112]
+	\op	x16, x17, [x19, #128]
+	.endm
+
 /*
  * void realm_smc(struct realm_smc_regs *regs): X0..X17 from *regs, SMC,
  * X0..X17 back into *regs.  The RMM preserves X18..X30.
@@ -62,25 +75,9 @@ realm_secondary_entry:
 realm_smc:
 	stp	x19, x30, [sp, #-16]!
 	mov	x19, x0
-	ldp	x0, x1, [x19, #0]
-	ldp	x2, x3, [x19, #16]
-	ldp	x4, x5, [x19, #32]
-	ldp	x6, x7, [x19, #48]
-	ldp	x8, x9, [x19, #64]
-	ldp	x10, x11, [x19, #80]
-	ldp	x12, x13, [x19, #96]
-	ldp	x14, x15, [x19, #112]
-	ldp	x16, x17, [x19, #128]
+	x0_to_x17 ldp
 	smc	#0
-	stp	x0, x1, [x19, #0]
-	stp	x2, x3, [x19, #16]
-	stp	x4, x5, [x19, #32]
-	stp	x6, x7, [x19, #48]
-	stp	x8, x9, [x19, #64]
-	stp	x10, x11, [x19, #80]
-	stp	x12, x13, [x19, #96]
-	stp	x14, x15, [x19, #112]
-	stp	x16, x17, [x19, #128]
+	x0_to_x17 stp
 	ldp	x19, x30, [sp], #16
 	ret
 
@@ -110,10 +107,9 @@ realm_probe_insn:
 	.global	realm_vectors
 realm_vectors:
 	/* Current EL with SP_EL0: the program never selects SP_EL0. */
-	unexpected_vector 0
-	unexpected_vector 1
-	unexpected_vector 2
-	unexpected_vector 3
+	.irp	index, 0, 1, 2, 3
+	unexpected_vector \index
+	.endr
 	/* Current EL with SP_ELx, synchronous: the probe, or a fault. */
 	.balign	0x80
 	mrs	x17, elr_el1
@@ -127,18 +123,13 @@ realm_vectors:
 	eret
 1:	mov	x3, #4
 	b	realm_unexpected
-	unexpected_vector 5
-	unexpected_vector 6
-	unexpected_vector 7
+	.irp	index, 5, 6, 7
+	unexpected_vector \index
+	.endr
 	/* Lower ELs: there are none. */
-	unexpected_vector 8
-	unexpected_vector 9
-	unexpected_vector 10
-	unexpected_vector 11
-	unexpected_vector 12
-	unexpected_vector 13
-	unexpected_vector 14
-	unexpected_vector 15
+	.irp	index, 8, 9, 10, 11, 12, 13, 14, 15
+	unexpected_vector \index
+	.endr
 
 /* Report the exception (it does not return) on the stack we were on. */
 realm_unexpected:
