@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-2.0-only
 #
-# Tests of scripts/rmi-attest.py (run by tests/attest/run.sh), on synthetic
+# Tests of scripts/rmi-attest.py, run by make check, on synthetic
 # consoles: a load list, the host's challenge, the Realm's report header
 # and a CCA attestation token built here as TF-RMM builds one (a collection
 # of the platform token and a Realm token, a COSE_Sign1 of the Realm claims
