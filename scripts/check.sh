@@ -117,6 +117,14 @@ sh tests/diff/run.sh >"$tmp/diff.log" || rc=1
 grep -v '^ok ' "$tmp/diff.log" || true
 result $rc "rmi-diff"
 
+# 2d. The Realm program, rmi-rim.py and rmi-attest.py (tests/{realm,rim,attest}).
+for t in realm/run.sh rim/test-rim.py attest/test-attest.py; do
+	step "tests/$t"
+	rc=0
+	"tests/$t" >"$tmp/t.log" 2>&1 || { cat "$tmp/t.log"; rc=1; }
+	result $rc "tests/$t"
+done
+
 # 3. Compile every revision for arm64, W=1, sparse.
 if [ ! -f "$O/scripts/mod/modpost" ] || [ ! -f "$O/.config" ]; then
 	step "preparing an arm64 build of linux-source-6.12 in $O"

@@ -18,7 +18,7 @@ set -eu
 CACHE=${RMI_CACHE:-${HOME:-/root}/.cache/rmi-gen}
 PKGS="linux-source-6.12 gcc-aarch64-linux-gnu qemu-system-arm sparse bc flex bison
 libssl-dev libelf-dev python3 python3-docutils perl make gcc xz-utils util-linux
-mawk gawk original-awk busybox"
+mawk gawk original-awk busybox python3-cbor2 python3-cryptography"
 
 missing=
 for p in $PKGS; do
