@@ -20,7 +20,9 @@ help:
 	@echo '  run     - the main job: a Realm created, run and destroyed on a real'
 	@echo '            RMM: boots QEMU with FEAT_RME, TF-A, TF-RMM and a kernel'
 	@echo '            whose init loads rmi.ko, and shows its report; Realm size:'
-	@echo '            make run RAM_MB=16 NR_RECS=2'
+	@echo '            make run RAM_MB=16 NR_RECS=2 HASH=sha512; the Realm'
+	@echo '            program prints what it did and attests to it, and'
+	@echo '            scripts/rmi-attest.py checks the token'
 	@echo '  test    - every test: check, kunit for every revision, module-test'
 	@echo '  check   - fast checks: generated headers up to date, generator tests,'
 	@echo '            headers of every revision built for arm64 with W=1 and'
@@ -100,7 +102,8 @@ module-test:
 
 test: check kunit module-test
 
-RUN_ARGS := $(if $(RAM_MB),ram_mb=$(RAM_MB)) $(if $(NR_RECS),nr_recs=$(NR_RECS))
+RUN_ARGS := $(if $(RAM_MB),ram_mb=$(RAM_MB)) $(if $(NR_RECS),nr_recs=$(NR_RECS)) \
+	    $(if $(HASH),hash=$(HASH))
 run:
 	sh scripts/run.sh $(RUN_ARGS)
 

@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * rmi.ko: the RMI library as a module, with a front end that shows it at
- * work on a real RMM.  On load it finds and activates the RMM, creates a
- * Realm (RAM and RECs set by the module parameters), loads the payload of
- * realm-payload.S into it, measured, runs REC 0 until the Realm powers
- * itself off, tears everything down and reports each step: the exits it
- * saw, the RMI commands it issued, and that every granule it delegated came
- * back.  Loading fails, with the reason, when any of that fails; with no
- * RMM it fails with -ENXIO and does nothing else.
+ * work on a real RMM.  On load it finds and activates the RMM, builds a
+ * Realm of the project's own program (module/realm, RAM and RECs set by
+ * the module parameters), prints its load list, runs every REC until the
+ * Realm powers itself off (rmi_vmm.c), prints what the Realm reported
+ * and its attestation token, tears everything down and reports each step:
+ * the RMI commands it issued, and that every granule it delegated came
+ * back.  scripts/rmi-attest.py checks the token against the load list
+ * (Documentation/arch/arm64/rmi-realm.rst).  Loading fails, with the
+ * reason, when any of that fails; with no RMM it fails with -ENXIO and
+ * does nothing else.
  */
 #include <linux/arm-smccc.h>
 #include <linux/atomic.h>
@@ -19,151 +22,132 @@
 #include <linux/sizes.h>
 #include <linux/slab.h>
 #include <linux/string.h>
-#include <uapi/linux/psci.h>
 
 #include <asm/rmi.h>
 #include <asm/rmi_cmds.h>
 
-#include "realm-payload.h"
+#include "realm/realm-program.h"
 #include "rmi_main.h"
 
 static unsigned int ram_mb = 4;
 module_param(ram_mb, uint, 0444);
-MODULE_PARM_DESC(ram_mb, "RAM of the Realm, in MiB, mapped from IPA 0 (default 4)");
+MODULE_PARM_DESC(ram_mb, "RAM of the Realm, in MiB, from IPA 0 (default 4, at least 4)");
 
 static bool bench;
 module_param(bench, bool, 0444);
 MODULE_PARM_DESC(bench, "make bench: count and time RMI commands instead (module/rmi_bench.c)");
 
-static unsigned int nr_recs = 1;
+static unsigned int nr_recs = 2;
 module_param(nr_recs, uint, 0444);
-MODULE_PARM_DESC(nr_recs, "RECs of the Realm; REC 0 runs the payload (default 1)");
+MODULE_PARM_DESC(nr_recs, "RECs of the Realm; REC 0 turns the others on (default 2)");
+
+static char *hash = "sha256";
+module_param(hash, charp, 0444);
+MODULE_PARM_DESC(hash, "measurement algorithm: sha256 or sha512 (default sha256)");
+
+static unsigned int timeout = 600;
+module_param(timeout, uint, 0444);
+MODULE_PARM_DESC(timeout, "seconds the Realm may run (default 600)");
 
 /*
- * IPA width: 33 bits (8GiB) hold the largest RAM the parameters allow in
- * the protected half; with 4KB granules one starting RTT at level 1 maps it.
+ * IPA width: 33 bits (8GiB), whose protected half holds the largest RAM
+ * the parameters allow; with 4KB granules one starting RTT at level 1
+ * maps it.
  */
 #define RMI_DEMO_S2SZ		33
 #define RMI_DEMO_LEVEL_START	1
-/* Level of the RTTs that map granules. */
-#define RMI_DEMO_LEVEL_PAGE	3
 #define RMI_DEMO_MAX_RAM_MB	SZ_2K
-/* REC entries before the front end gives up on the Realm powering off. */
-#define RMI_DEMO_MAX_ENTRIES	1000
-
-static const char * const rmi_exit_names[] = {
-	[RMI_EXIT_SYNC] = "SYNC",
-	[RMI_EXIT_IRQ] = "IRQ",
-	[RMI_EXIT_FIQ] = "FIQ",
-	[RMI_EXIT_PSCI] = "PSCI",
-	[RMI_EXIT_RIPAS_CHANGE] = "RIPAS_CHANGE",
-	[RMI_EXIT_HOST_CALL] = "HOST_CALL",
-	[RMI_EXIT_SERROR] = "SERROR",
-};
-
-static const char *rmi_exit_name(unsigned int reason)
-{
-	if (reason < ARRAY_SIZE(rmi_exit_names) && rmi_exit_names[reason])
-		return rmi_exit_names[reason];
-	return "other";
-}
-
-/* Build the Realm: RTTs, RIPAS, the measured payload, RAM, RECs. */
-static long rmi_demo_build(struct cca_realm *realm, struct cca_rec *recs,
-			   unsigned long ram)
-{
-	size_t size = rmi_realm_payload_end - rmi_realm_payload;
-	struct cca_rec_config rcfg = { };
-	struct page *src;
-	unsigned int i;
-	long ret;
-
-	ret = cca_realm_create_rtts_range(realm, 0, ram, RMI_DEMO_LEVEL_PAGE);
-	if (ret)
-		return ret;
-	pr_info("rmi: RTTs created down to level %d for [0, %#lx)\n",
-		RMI_DEMO_LEVEL_PAGE, ram);
-
-	ret = cca_realm_init_ripas(realm, 0, ram);
-	if (ret)
-		return ret;
-	pr_info("rmi: RIPAS of [0, %#lx) is RAM\n", ram);
-
-	src = alloc_page(GFP_KERNEL | __GFP_ZERO);
-	if (!src)
-		return -ENOMEM;
-	memcpy(page_address(src), rmi_realm_payload, size);
-	ret = cca_realm_populate(realm, 0, page_to_phys(src), true);
-	__free_page(src);
-	if (ret)
-		return ret;
-	pr_info("rmi: payload (%zu bytes) loaded at IPA 0, measured\n", size);
-
-	ret = cca_realm_map_ram(realm, PAGE_SIZE, ram);
-	if (ret)
-		return ret;
-	pr_info("rmi: RAM [%#lx, %#lx) mapped, unmeasured\n", PAGE_SIZE, ram);
-
-	for (i = 0; i < nr_recs; i++) {
-		rcfg.mpidr = FIELD_PREP(REC_MPIDR_AFF0_MASK, i);
-		rcfg.runnable = i == 0;
-		ret = cca_rec_create(realm, &rcfg, &recs[i]);
-		if (ret)
-			return ret;
-	}
-	pr_info("rmi: %u REC(s) created, REC 0 runnable at IPA 0\n", nr_recs);
-	return 0;
-}
+/* Granules mapped around each first touch of RAM: 64KiB. */
+#define RMI_DEMO_FAULT_ORDER	4
 
 /*
- * Run REC 0 until the Realm powers off: the payload makes one host call
- * and then PSCI SYSTEM_OFF.  The library handles the rest of the exits.
+ * The Realm Personalisation Value the Realm is created with; the RIM does
+ * not measure it, the token carries it.
  */
-static long rmi_demo_run(struct cca_rec *rec)
-{
-	struct cca_exit exit;
-	unsigned int n;
-	long ret;
-	int r;
+static const char rmi_demo_rpv[64] =
+	"rmi.ko make run: the Realm program of the Arm CCA RMI library";
 
-	for (n = 0; n < RMI_DEMO_MAX_ENTRIES; n++) {
-		ret = cca_rec_enter(rec);
-		if (ret == -EAGAIN)
-			continue;
-		if (ret)
-			return ret;
-		pr_info("rmi: REC exit %u: %s (%u)\n", n,
-			rmi_exit_name(rec->exit.reason), rec->exit.reason);
-		r = cca_rec_handle_exit(rec, &exit);
-		if (r < 0)
-			return r;
-		if (r)
-			continue;
-		switch (exit.reason) {
-		case CCA_EXIT_HOST_CALL:
-			pr_info("rmi:   host call imm %#x: RSI_VERSION returned %#llx, lower %#llx, higher %#llx\n",
-				exit.host_call.imm, exit.host_call.gprs[0],
-				exit.host_call.gprs[1], exit.host_call.gprs[2]);
-			if (exit.host_call.imm != RMI_PAYLOAD_HOST_CALL_IMM)
-				return -EPROTO;
-			break;
-		case CCA_EXIT_SYSTEM_OFF:
-			pr_info("rmi:   PSCI function %#llx\n", rec->exit.gprs[0]);
-			pr_info("rmi: the Realm powered off\n");
-			return 0;
-		case CCA_EXIT_STOP:
-			pr_err("rmi:   the Realm stopped: %s (exit %u, esr %#llx, IPA %#lx)\n",
-			       exit.stop.why, exit.stop.exit_reason,
-			       exit.stop.esr, exit.stop.ipa);
-			return -EPROTO;
-		default:
-			pr_err("rmi:   unexpected exit for the VMM: %u\n",
-			       exit.reason);
-			return -EPROTO;
-		}
+/*
+ * Build the Realm as the contract says, printing the load list: what
+ * each measured command was given, worked out here, not read back from
+ * the library, so that a field the library encodes wrongly shows as a
+ * RIM the verifier cannot match.
+ */
+static long rmi_demo_build(struct rmi_vmm *vmm, const struct cca_realm_config *cfg,
+			   unsigned long ram)
+{
+	size_t size = rmi_realm_program_end - rmi_realm_program, off;
+	unsigned long data_flags = FIELD_PREP(RMI_DATA_FLAG_MEASURE_MASK,
+					      RMI_MEASURE_CONTENT);
+	unsigned long walk = 0, state, desc, ripas, ret, mpidr;
+	struct cca_realm *realm = &vmm->realm;
+	struct cca_rec_config rc;
+	struct page *src;
+	unsigned int i;
+	long err;
+
+	pr_info("rmi: load: begin version=1 rmi=%lu.%lu size=%zu\n",
+		RMI_ABI_VERSION_GET_MAJOR(rmi_rmm_version()),
+		RMI_ABI_VERSION_GET_MINOR(rmi_rmm_version()), size);
+	/* No LPA2, SVE or PMU: flags 0, pmu_num_ctrs 0. */
+	pr_info("rmi: load: realm flags=0x0 s2sz=%u sve_vl=0 num_bps=%u num_wps=%u pmu_num_ctrs=0 hash_algo=%u rpv=%*phN\n",
+		cfg->s2sz, cfg->num_bps, cfg->num_wps, cfg->hash_algo,
+		(int)sizeof(cfg->rpv), cfg->rpv);
+
+	err = cca_realm_init_ripas(realm, 0, ram);
+	if (err)
+		return err;
+	/* The level the RMM's walk ends at: what RMI 1.0 measured by. */
+	ret = rmi_rtt_read_entry(realm->rd, 0, CCA_RTT_LEVELS - 1, &walk, &state,
+				 &desc, &ripas);
+	if (RMI_RETURN_STATUS(ret) != RMI_SUCCESS) {
+		pr_err("rmi: RTT_READ_ENTRY of IPA 0: status %lu\n",
+		       RMI_RETURN_STATUS(ret));
+		return -EIO;
 	}
-	pr_err("rmi: the Realm did not power off in %u entries\n", n);
-	return -ETIMEDOUT;
+	pr_info("rmi: load: ripas base=0x0 top=%#lx level=%lu\n", ram, walk);
+
+	src = alloc_page(GFP_KERNEL);
+	if (!src)
+		return -ENOMEM;
+	for (off = 0; off < size; off += PAGE_SIZE) {
+		memset(page_address(src), 0, PAGE_SIZE);
+		memcpy(page_address(src), rmi_realm_program + off,
+		       min_t(size_t, size - off, PAGE_SIZE));
+		err = cca_realm_populate(realm, off, page_to_phys(src), true);
+		if (err)
+			break;
+		pr_info("rmi: load: data ipa=%#zx src=%#zx flags=%#lx\n", off,
+			off, data_flags);
+	}
+	__free_page(src);
+	if (err)
+		return err;
+
+	for (i = 0; i < vmm->nr_recs; i++) {
+		mpidr = realm_mpidr(i);
+		rc = (struct cca_rec_config) {
+			.mpidr = mpidr,
+			.pc = 0,
+			.runnable = !i,
+		};
+		if (!i) {
+			rc.gprs[0] = vmm->nr_recs;
+			rc.gprs[1] = ram;
+		}
+		err = cca_rec_create(realm, &rc, &vmm->recs[i]);
+		if (err)
+			return err;
+		pr_info("rmi: load: rec index=%u flags=%#lx mpidr=%#lx pc=%#lx gprs=%#lx,%#lx,%#lx,%#lx,%#lx,%#lx,%#lx,%#lx\n",
+			i, FIELD_PREP(REC_PARAMS_FLAG_RUNNABLE_MASK, rc.runnable),
+			mpidr, rc.pc, rc.gprs[0], rc.gprs[1], rc.gprs[2],
+			rc.gprs[3], rc.gprs[4], rc.gprs[5], rc.gprs[6],
+			rc.gprs[7]);
+	}
+	err = cca_realm_activate(realm);
+	if (!err)
+		pr_info("rmi: load: end\n");
+	return err;
 }
 
 /* The commands a Realm's lifecycle takes, for the report. */
@@ -246,26 +230,91 @@ static void rmi_demo_report(void)
 		rmi_abandoned_ops());
 }
 
+/* The hash algorithm the parameter names; false for one it does not. */
+static bool rmi_demo_hash(u8 *algo)
+{
+	if (!strcmp(hash, "sha256"))
+		*algo = RMI_HASH_SHA_256;
+	else if (!strcmp(hash, "sha512"))
+		*algo = RMI_HASH_SHA_512;
+	else
+		return false;
+	return true;
+}
+
+/* Allocate what the VMM needs beside the Realm. */
+static int rmi_demo_alloc_vmm(struct rmi_vmm *vmm)
+{
+	unsigned int i;
+
+	vmm->recs = kcalloc(vmm->nr_recs, sizeof(*vmm->recs), GFP_KERNEL);
+	vmm->vcpus = kcalloc(vmm->nr_recs, sizeof(*vmm->vcpus), GFP_KERNEL);
+	vmm->report = kmalloc(REALM_SHARED_PAGES * PAGE_SIZE, GFP_KERNEL);
+	if (!vmm->recs || !vmm->vcpus || !vmm->report)
+		return -ENOMEM;
+	for (i = 0; i < REALM_SHARED_PAGES; i++) {
+		vmm->shared[i] = alloc_page(GFP_KERNEL | __GFP_ZERO);
+		if (!vmm->shared[i])
+			return -ENOMEM;
+	}
+	return 0;
+}
+
+static void rmi_demo_free_vmm(struct rmi_vmm *vmm)
+{
+	unsigned int i;
+
+	/* A page the Realm may still map is the RMM's to write: kept. */
+	for (i = 0; i < REALM_SHARED_PAGES && !vmm->shared_mapped; i++)
+		if (vmm->shared[i])
+			__free_page(vmm->shared[i]);
+	kfree(vmm->report);
+	kfree(vmm->vcpus);
+	kfree(vmm->recs);
+	kfree(vmm);
+}
+
+/* What the REC loops saw. */
+static void rmi_demo_exits(const struct rmi_vmm *vmm)
+{
+	unsigned long entries = 0, chars = 0, mmio = 0, calls = 0, ons = 0;
+	unsigned int i;
+
+	for (i = 0; i < vmm->nr_recs; i++) {
+		entries += vmm->vcpus[i].entries;
+		chars += vmm->vcpus[i].console_chars;
+		mmio += vmm->vcpus[i].mmio;
+		calls += vmm->vcpus[i].host_calls;
+		ons += vmm->vcpus[i].cpu_ons;
+	}
+	pr_info("rmi: REC exits: %lu entries of %u RECs; the VMM saw %lu emulated accesses (%lu console characters), %lu host calls, %lu RECs turned on; the library handled the rest\n",
+		entries, vmm->nr_recs, mmio, chars, calls, ons);
+	pr_info("rmi: RAM mapped on demand: %lu RTT_DATA_MAP commands; RIPAS changes: %lu RTT_SET_RIPAS\n",
+		rmi_call_count(SMC_RMI_RTT_DATA_MAP),
+		rmi_call_count(SMC_RMI_RTT_SET_RIPAS));
+}
+
 static int __init rmi_demo_init(void)
 {
 	struct cca_realm_config cfg = {
 		.s2sz = RMI_DEMO_S2SZ,
 		.rtt_level_start = RMI_DEMO_LEVEL_START,
-		.hash_algo = RMI_HASH_SHA_256,
 		/* One breakpoint and one watchpoint: 0 is reserved. */
 		.num_bps = 1,
 		.num_wps = 1,
+		.ops = &rmi_vmm_ops,
+		.fault_order = RMI_DEMO_FAULT_ORDER,
 	};
 	unsigned long ram = (unsigned long)ram_mb * SZ_1M;
-	static struct cca_realm realm;
-	struct cca_rec *recs;
+	struct rmi_vmm *vmm;
 	long ret, err;
 
 	if (bench)
 		return rmi_bench_run();
-	if (!ram_mb || ram_mb > RMI_DEMO_MAX_RAM_MB || ram_mb % 2) {
-		pr_err("rmi: ram_mb=%u: an even number of MiB, 2 to %u\n",
-		       ram_mb, RMI_DEMO_MAX_RAM_MB);
+	if (ram_mb > RMI_DEMO_MAX_RAM_MB || ram_mb * SZ_1M < REALM_MIN_RAM ||
+	    ram_mb % 2 || !rmi_demo_hash(&cfg.hash_algo)) {
+		pr_err("rmi: ram_mb=%u: an even number of MiB, %u to %u; hash=%s: sha256 or sha512\n",
+		       ram_mb, REALM_MIN_RAM / SZ_1M, RMI_DEMO_MAX_RAM_MB, hash);
 		return -EINVAL;
 	}
 
@@ -279,55 +328,60 @@ static int __init rmi_demo_init(void)
 		RMI_ABI_VERSION_GET_MINOR(rmi_rmm_version()),
 		rmi_get_features()->s2sz);
 
-	if (!nr_recs || nr_recs > rmi_get_features()->max_recs) {
+	if (!nr_recs || nr_recs > rmi_get_features()->max_recs ||
+	    nr_recs > REALM_MAX_RECS) {
 		pr_err("rmi: nr_recs=%u: 1 to %u\n", nr_recs,
-		       rmi_get_features()->max_recs);
+		       min_t(unsigned int, rmi_get_features()->max_recs,
+			     REALM_MAX_RECS));
 		return -EINVAL;
 	}
-	recs = kcalloc(nr_recs, sizeof(*recs), GFP_KERNEL);
-	if (!recs)
+	vmm = kzalloc(sizeof(*vmm), GFP_KERNEL);
+	if (!vmm)
 		return -ENOMEM;
+	vmm->nr_recs = nr_recs;
+	ret = rmi_demo_alloc_vmm(vmm);
+	if (ret)
+		goto err_free;
 
 	cfg.max_recs = nr_recs;
-	ret = cca_realm_create(&realm, &cfg, &rmi_demo_mem_ops);
+	memcpy(cfg.rpv, rmi_demo_rpv, sizeof(cfg.rpv));
+	ret = cca_realm_create(&vmm->realm, &cfg, &rmi_demo_mem_ops);
 	if (ret) {
 		pr_err("rmi: REALM_CREATE failed: %ld\n", ret);
-		goto err_free_recs;
+		goto err_free;
 	}
-	pr_info("rmi: Realm created: %u MiB of RAM, %u REC(s), IPA width %u\n",
-		ram_mb, nr_recs, RMI_DEMO_S2SZ);
+	pr_info("rmi: Realm created: %u MiB of RAM, %u REC(s), IPA width %u, %s, nothing mapped but the program\n",
+		ram_mb, nr_recs, RMI_DEMO_S2SZ, hash);
 
-	ret = rmi_demo_build(&realm, recs, ram);
+	ret = rmi_demo_build(vmm, &cfg, ram);
 	if (ret) {
 		pr_err("rmi: building the Realm failed: %ld\n", ret);
 		goto err_destroy;
 	}
-	ret = cca_realm_activate(&realm);
-	if (ret) {
-		pr_err("rmi: REALM_ACTIVATE failed: %ld\n", ret);
-		goto err_destroy;
-	}
-	pr_info("rmi: Realm activated\n");
+	pr_info("rmi: Realm activated: %zu bytes of program measured at IPA 0\n",
+		(size_t)(rmi_realm_program_end - rmi_realm_program));
 
-	ret = rmi_demo_run(&recs[0]);
+	ret = rmi_vmm_run(vmm, timeout);
 	if (ret)
 		pr_err("rmi: running the Realm failed: %ld\n", ret);
+	rmi_demo_exits(vmm);
 
 err_destroy:
-	err = cca_realm_destroy(&realm);
+	err = cca_realm_destroy(&vmm->realm);
 	if (err)
 		pr_err("rmi: tearing the Realm down failed: %ld\n", err);
 	else
 		pr_info("rmi: Realm destroyed, its granules undelegated and freed\n");
 	ret = ret ?: err;
-err_free_recs:
-	kfree(recs);
+err_free:
+	rmi_demo_free_vmm(vmm);
 	rmi_demo_report();
 	/*
 	 * Every granule back: all the library allocated was freed, and no
 	 * operation is left with the RMM.
 	 */
 	if (!ret && (rmi_leaked_granules() || rmi_abandoned_ops() ||
+		     rmi_rmm_errors() ||
 		     atomic_long_read(&rmi_demo_allocated) !=
 		     atomic_long_read(&rmi_demo_freed)))
 		ret = -EIO;
@@ -343,5 +397,5 @@ static void __exit rmi_demo_exit(void)
 module_init(rmi_demo_init);
 module_exit(rmi_demo_exit);
 
-MODULE_DESCRIPTION("Arm CCA RMI library, and a Realm run on the RMM at load");
+MODULE_DESCRIPTION("Arm CCA RMI library, and a Realm program run on the RMM at load");
 MODULE_LICENSE("GPL");

@@ -179,10 +179,14 @@ for rev in $revs mutated $goods; do
 			cp arch/arm64/kvm/rmi/*.[ch] "$d/"
 			cp arch/arm64/include/asm/rmi.h "$d/gen/asm/"
 			objs="$objs $(cd arch/arm64/kvm/rmi && ls *.c | sed 's/\.c$/.o/' | tr '\n' ' ')"
-			# The front end of rmi.ko and its Realm payload.
-			cp module/rmi_main.[ch] module/rmi_bench.c \
-				module/realm-payload.[Sh] "$d/"
-			objs="$objs rmi_main.o rmi_bench.o realm-payload.o"
+			# The front end of rmi.ko, the bench's Realm payload
+			# and the Realm program's headers (not the program:
+			# it is built with its own flags, by realm.mk).
+			cp module/rmi_main.[ch] module/rmi_vmm.c \
+				module/rmi_bench.c module/realm-payload.[Sh] "$d/"
+			mkdir -p "$d/realm"
+			cp module/realm/*.h "$d/realm/"
+			objs="$objs rmi_main.o rmi_vmm.o rmi_bench.o realm-payload.o"
 		else
 			suites=$(cd tests/kunit && grep -L '^#include "rmi_\(model\|model_int\|lib\|real_lib\)\.h"$' *.c)
 		fi

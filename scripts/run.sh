@@ -9,14 +9,20 @@
 # modules in its initramfs (scripts/build-run.sh), and boots it.  The
 # kernel's init loads one module, unloads it and powers off.
 #
-# run.sh [ram_mb=N] [nr_recs=N]
-#   rmi.ko, with these parameters: it finds and activates the RMM, creates
-#   a Realm, runs it until it powers off and tears it down.  Its report is
-#   printed; passes when it says every granule is back.
+# run.sh [ram_mb=N] [nr_recs=N] [hash=sha256|sha512]
+#   rmi.ko, with these parameters: it finds and activates the RMM, builds a
+#   Realm of the Realm program (module/realm), runs its RECs until it
+#   powers off and tears it down.  What the Realm printed ("realm:") and
+#   the module's report are shown; then scripts/rmi-attest.py checks the
+#   Realm's attestation token against the load list rmi.ko printed.
+#   Passes when the Realm passed every step, the token matches (challenge,
+#   signature, RIM, REM, RPV) and rmi.ko says every granule is back.
 # run.sh --test
-#   rmi_test.ko: passes when kunit.py parses its KTAP with no failure.  The
-#   last line is "module-test: N passed, N failed".  Without the firmware
-#   sources it says so and passes, as make kunit's stack runs do.
+#   rmi_test.ko: passes when kunit.py parses its KTAP with no failure; then,
+#   in a second boot, what run.sh runs with its defaults, counted as one
+#   more test.  The last line is "module-test: N passed, N failed".
+#   Without the firmware sources it says so and passes, as make kunit's
+#   stack runs do.
 #
 # Both fail when the module does not load and unload cleanly, or the kernel
 # prints a WARNING, BUG, Oops or panic.
@@ -42,8 +48,9 @@ else
 	module=rmi.ko
 	for arg in "$@"; do
 		case $arg in
-		ram_mb=[0-9]*|nr_recs=[0-9]*) ;;
-		*) echo "usage: $0 [ram_mb=N] [nr_recs=N] | --test" >&2; exit 2 ;;
+		ram_mb=[0-9]*|nr_recs=[0-9]*|hash=sha256|hash=sha512) ;;
+		*) echo "usage: $0 [ram_mb=N] [nr_recs=N] [hash=sha256|sha512] | --test" >&2
+		   exit 2 ;;
 		esac
 	done
 fi
@@ -89,9 +96,13 @@ sh "$top/scripts/boot-stack.sh" "$bios" "$console" "${RMI_RUN_TIMEOUT:-300}" || 
 
 failed=0
 if [ $tag = run ]; then
-	grep -a '^\(\[[ 0-9.]*\] \)\?\(rmi\|rmi-init\|RMI\):' "$console" |
-		sed 's/^\[[ 0-9.]*\] //' || true
+	# The report and the token as hex are for rmi-attest.py, not to read.
+	grep -a '^\(\[[ 0-9.]*\] \)\?\(rmi\|rmi-init\|RMI\|realm\|realm\[[0-9]*\]\):' "$console" |
+		sed 's/^\[[ 0-9.]*\] //' | grep -v '^rmi: \(report\|token\): ' || true
 	grep -aq 'rmi: done: every granule is back' "$console" || failed=1
+	step "attestation: scripts/rmi-attest.py checks the token against the load list"
+	/usr/bin/python3 "$top/scripts/rmi-attest.py" "$console" \
+		"$RUN/src/module/realm/realm.bin" || failed=$((failed + 1))
 else
 	# The kernel prints an empty KTAP plan at boot (no built-in suites):
 	# parse from the module's load on.
@@ -116,6 +127,18 @@ fi
 
 step "console: $console"
 if [ $tag = module-test ]; then
+	# The Realm program too, as make run runs it, one more test: a boot
+	# of its own, as rmi_test.ko's rmi_real activates the RMM and checks
+	# what it answers before (activation is once a boot).
+	step "the Realm program and its attestation (scripts/run.sh, defaults)"
+	rc=0
+	sh "$0" >"$RUN/module-test-run.log" 2>&1 || rc=$?
+	sed 's/^/  /' "$RUN/module-test-run.log"
+	if [ $rc -eq 0 ]; then
+		pass=$((pass + 1))
+	else
+		failed=$((failed + 1))
+	fi
 	step "$pass passed, $failed failed"
 elif [ $failed -eq 0 ]; then
 	step "passed: the Realm ran on the RMM and every granule came back"
