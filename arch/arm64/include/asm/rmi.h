@@ -115,6 +115,7 @@ bool rmi_granule_undelegate_free(const struct rmi_mem_ops *mem, phys_addr_t pa);
 unsigned long rmi_leaked_granules(void);
 unsigned long rmi_abandoned_ops(void);
 unsigned long rmi_rmm_errors(void);
+bool rmi_rmm_trusted(void);
 unsigned long rmi_call_count(unsigned long fid);
 
 /**

@@ -53,6 +53,12 @@ static long rmi_granules_range(rmi_range_cmd cmd, const char *name,
 		do {
 			ret = cmd(cur, top, &next);
 		} while (rmi_retry(ret, &tries));
+		/* Not a stateful command: RMI_INCOMPLETE is no answer. */
+		if (RMI_RETURN_STATUS(ret) == RMI_INCOMPLETE) {
+			rmi_report_rmm("%s: RMI_INCOMPLETE", name);
+			err = -EPROTO;
+			break;
+		}
 		err = rmi_result(ret);
 		if (err)
 			break;
@@ -234,9 +240,19 @@ phys_addr_t rmi_alloc_granules(const struct rmi_mem_ops *mem,
 	return mem->alloc(mem->priv, order);
 }
 
+/*
+ * Give granules that are Non-secure back to their allocator: every granule
+ * the library frees goes through here.  Once the RMM is not trusted, a
+ * granule it was ever given (or asked to delegate) may still be the
+ * RMM's: all are leaked instead.
+ */
 void rmi_free_granules(const struct rmi_mem_ops *mem, phys_addr_t pa,
 		       unsigned long nr)
 {
+	if (!rmi_rmm_trusted()) {
+		rmi_granule_leak(pa, nr);
+		return;
+	}
 	for (; nr; nr--, pa += PAGE_SIZE)
 		mem->free(mem->priv, pa);
 }

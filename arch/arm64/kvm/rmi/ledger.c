@@ -226,7 +226,7 @@ void rmi_ledger_sweep(struct rmi_ledger *l)
 		case RMI_LEDGER_BACK_NS:
 			xa_erase(&l->xa, pfn);
 			l->nr--;
-			l->mem->free(l->mem->priv, PFN_PHYS(pfn));
+			rmi_free_granules(l->mem, PFN_PHYS(pfn), 1);
 			break;
 		case RMI_LEDGER_BACK:
 			first = pfn;

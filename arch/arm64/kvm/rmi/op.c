@@ -64,6 +64,8 @@ static atomic_long_t rmi_abandoned = ATOMIC_LONG_INIT(0);
  * @donated: granules donated by this operation so far
  * @net: granules donated minus granules reclaimed
  * @ended: the step that failed ended the operation
+ * @gave_up: the RMM's answer broke the protocol: the library neither
+ *	     carries the operation on nor cancels it, and counts it given up
  */
 struct rmi_op_state {
 	struct rmi_op_ctx *ctx;
@@ -80,6 +82,7 @@ struct rmi_op_state {
 	unsigned long donated;
 	long net;
 	bool ended;
+	bool gave_up;
 };
 
 static const struct rmi_mem_ops *rmi_op_mem(const struct rmi_op_state *s)
@@ -270,7 +273,7 @@ static long rmi_op_donate(struct rmi_op_state *s)
 			rmi_desc_decode(s->copy[i], &pa, &nr, &state);
 			rmi_ledger_leak(s->ctx->ledger, pa, nr);
 		}
-		s->ended = true;
+		s->gave_up = true;
 		return -EPROTO;
 	}
 
@@ -333,7 +336,7 @@ static long rmi_op_reclaim(struct rmi_op_state *s)
 	if (count > RMI_LIST_ENTRIES) {
 		rmi_report_rmm("OP_MEM_RECLAIM wrote %lu entries in a list of %lu",
 			       count, RMI_LIST_ENTRIES);
-		s->ended = true;
+		s->gave_up = true;
 		return -EPROTO;
 	}
 	/* Read once, from a copy the RMM cannot change. */
@@ -350,7 +353,7 @@ static long rmi_op_reclaim(struct rmi_op_state *s)
 			rmi_desc_decode(s->copy[j], &pa, &nr, &state);
 			rmi_ledger_leak(s->ctx->ledger, pa, nr);
 		}
-		s->ended = true;
+		s->gave_up = true;
 		return -EPROTO;
 	}
 	rmi_ledger_sweep(s->ctx->ledger);
@@ -445,7 +448,7 @@ static long rmi_op_step(struct rmi_op_state *s, struct rmi_op_out *out,
 static bool rmi_op_again(const struct rmi_op_state *s, long err, bool must,
 			 unsigned int failures)
 {
-	if (!must || failures > RMI_OP_STEP_RETRIES || s->ended)
+	if (!must || failures > RMI_OP_STEP_RETRIES || s->ended || s->gave_up)
 		return false;
 	if (err == -ENOMEM) {
 		/* Give reclaim, and other users of the memory, a chance. */
@@ -507,7 +510,7 @@ static bool rmi_op_cancel_all(struct rmi_op_state *s, struct rmi_op_out *out)
 	if (RMI_RETURN_STATUS(ret) != RMI_INCOMPLETE)
 		return RMI_RETURN_STATUS(ret) == RMI_SUCCESS;
 	/* Ended, in success or not, unless a step was refused. */
-	return !rmi_op_run(s, out, true) || s->ended;
+	return !rmi_op_run(s, out, true) || (s->ended && !s->gave_up);
 }
 
 /* An operation the RMM may still hold: say so, ratelimited, and count it. */
@@ -584,7 +587,7 @@ long rmi_op_run_ctx(unsigned long ret, const struct rmi_op *op,
 	goto out;
 
 err_cancel:
-	if (!s.ended && !rmi_op_cancel_all(&s, out))
+	if (s.gave_up || (!s.ended && !rmi_op_cancel_all(&s, out)))
 		rmi_op_abandon(&s, err);
 err_leak:
 	/*

@@ -141,9 +141,9 @@ static void cca_realm_free(struct cca_realm *realm)
 	unsigned int i;
 
 	if (realm->scratch)
-		realm->mem->free(realm->mem->priv, realm->scratch);
+		rmi_free_granules(realm->mem, realm->scratch, 1);
 	if (realm->op_scratch)
-		realm->mem->free(realm->mem->priv, realm->op_scratch);
+		rmi_free_granules(realm->mem, realm->op_scratch, 1);
 	kfree(realm->copy);
 	kfree(realm->op_copy);
 	kfree(realm->recs);
@@ -273,7 +273,7 @@ long cca_realm_create(struct cca_realm *realm,
 	if (err)
 		goto err_rd;
 
-	mem->free(mem->priv, params_pa);
+	rmi_free_granules(mem, params_pa, 1);
 	realm->state = CCA_REALM_NEW;
 	return 0;
 
@@ -287,7 +287,7 @@ err_rd:
 	rmi_ledger_sweep(&realm->ledger);
 err_free:
 	if (params_pa)
-		mem->free(mem->priv, params_pa);
+		rmi_free_granules(mem, params_pa, 1);
 	cca_realm_free(realm);
 	realm->state = CCA_REALM_NONE;
 	return err;
@@ -368,7 +368,7 @@ static long cca_realm_destroy_rd(struct cca_realm *realm)
 	unsigned int tries = 0;
 	struct rmi_op_ctx ctx;
 	struct rmi_op op;
-	unsigned long ret;
+	unsigned long ret, n;
 	long err;
 
 	cca_realm_ctx(realm, &ctx);
@@ -385,8 +385,11 @@ static long cca_realm_destroy_rd(struct cca_realm *realm)
 		realm->held = 0;
 		return err;
 	}
-	/* Donated granules the RMM did not give back are its own now. */
-	rmi_ledger_leak_owner(&realm->ledger, RMI_LEDGER_AUX, 0);
+	/* The Realm is gone: the RMM must have given back all it was given. */
+	n = rmi_ledger_leak_owner(&realm->ledger, RMI_LEDGER_AUX, 0);
+	if (n)
+		rmi_report_rmm("REALM_DESTROY: %lu donated granules not given back",
+			       n);
 	realm->held = 0;
 	rmi_ledger_give_back(&realm->ledger, realm->rd, 1, false);
 	rmi_ledger_give_back(&realm->ledger, realm->rtt_base,

@@ -135,7 +135,7 @@ long cca_rec_create(struct cca_realm *realm, const struct cca_rec_config *cfg,
 	if (err)
 		goto err_rec;
 
-	mem->free(mem->priv, params_pa);
+	rmi_free_granules(mem, params_pa, 1);
 	realm->recs[realm->nr_recs++] = rec;
 	return 0;
 
@@ -146,9 +146,9 @@ err_rec:
 	rmi_ledger_give_back(&realm->ledger, rec->rec, 1, false);
 	rmi_ledger_sweep(&realm->ledger);
 err_params:
-	mem->free(mem->priv, params_pa);
+	rmi_free_granules(mem, params_pa, 1);
 err_run:
-	mem->free(mem->priv, rec->run_pa);
+	rmi_free_granules(mem, rec->run_pa, 1);
 	rec->realm = NULL;
 	return err;
 }
@@ -316,7 +316,7 @@ long cca_rec_destroy(struct cca_rec *rec)
 		.copy = realm->op_copy,
 	};
 	struct rmi_op op;
-	unsigned long ret;
+	unsigned long ret, n;
 	long err;
 
 	lockdep_assert_held(&realm->lock);
@@ -324,8 +324,14 @@ long cca_rec_destroy(struct cca_rec *rec)
 		ret = rmi_rec_destroy(rec->rec, &op);
 	} while (rmi_retry(ret, &tries));
 	err = rmi_op_run_ctx(ret, &op, &ctx, NULL);
-	/* Auxiliary granules not given back are the RMM's now. */
-	rmi_ledger_leak_owner(&realm->ledger, RMI_LEDGER_AUX, rec->index + 1);
+	/*
+	 * Auxiliary granules not given back are the RMM's now; once the REC
+	 * is gone, it must have given back every one.
+	 */
+	n = rmi_ledger_leak_owner(&realm->ledger, RMI_LEDGER_AUX, rec->index + 1);
+	if (n && !err)
+		rmi_report_rmm("REC_DESTROY: %lu auxiliary granules not given back",
+			       n);
 	rec->held = 0;
 	if (err) {
 		rmi_ledger_leak(&realm->ledger, rec->rec, 1);
@@ -334,7 +340,7 @@ long cca_rec_destroy(struct cca_rec *rec)
 		return err;
 	}
 	rmi_ledger_give_back(&realm->ledger, rec->rec, 1, false);
-	realm->mem->free(realm->mem->priv, rec->run_pa);
+	rmi_free_granules(realm->mem, rec->run_pa, 1);
 	rec->run = NULL;
 	return 0;
 }

@@ -16,12 +16,15 @@
 
 void rmi_smccc_call(const struct arm_smccc_1_2_regs *args,
 		    struct arm_smccc_1_2_regs *res);
+void rmi_smccc_issue(const struct arm_smccc_1_2_regs *args,
+		     struct arm_smccc_1_2_regs *res);
 void rmi_smccc_call_n(unsigned int nr_args, unsigned long fid, ...);
 int rmi_smccc_probe(void);
 
 /*
  * Every wrapper of <asm/rmi_cmds.h> issues its SMC through
- * rmi_smccc_call(): one out-of-line function, which KUnit redirects.
+ * rmi_smccc_call(), which counts it and checks its status, and
+ * rmi_smccc_issue(), the one out-of-line SMC, which KUnit redirects.
  * COUNT_ARGS() counts the input registers and the result pointer.
  */
 #define rmi_cmds_call(fid, ...)						\

@@ -91,10 +91,20 @@ void rmi_smccc_set_ready(void)
 	WRITE_ONCE(rmi_ready, true);
 }
 
+/*
+ * Cleared for good when the RMM answers with a status no RMM may return:
+ * the host can no longer tell what that command did, so it issues no
+ * more commands and frees nothing it ever gave the RMM (rmi_free_granules()
+ * leaks instead).  Read without a lock: it only ever goes from true to
+ * false, and a command racing with that is answered by the RMM.
+ */
+static bool rmi_trusted = true;
+
 /* For the KUnit suites, which run rmi_init() again on a model. */
 void rmi_smccc_reset(void)
 {
 	WRITE_ONCE(rmi_ready, false);
+	WRITE_ONCE(rmi_trusted, true);
 }
 
 static atomic_long_t rmi_rmm_faults = ATOMIC_LONG_INIT(0);
@@ -166,23 +176,93 @@ unsigned long rmi_call_count(unsigned long fid)
 EXPORT_SYMBOL_GPL(rmi_call_count);
 
 /**
+ * rmi_rmm_trusted() - whether the RMM's answers are still believed
+ *
+ * Context: any.
+ * Return: false once the RMM answered a command with a status the
+ * specification does not define; the library then issues no command and
+ * frees no granule it gave the RMM: they are leaked and counted.
+ */
+bool rmi_rmm_trusted(void)
+{
+	return READ_ONCE(rmi_trusted);
+}
+EXPORT_SYMBOL_GPL(rmi_rmm_trusted);
+
+/* The statuses of RmiStatusCode, DEN0137 2.0. */
+static bool rmi_status_defined(unsigned long status)
+{
+	switch (status) {
+	case RMI_SUCCESS:
+	case RMI_ERROR_INPUT:
+	case RMI_ERROR_REALM:
+	case RMI_ERROR_REC:
+	case RMI_ERROR_RTT:
+	case RMI_ERROR_NOT_SUPPORTED:
+	case RMI_ERROR_DEVICE:
+	case RMI_ERROR_RTT_AUX:
+	case RMI_ERROR_PSMMU_ST:
+	case RMI_ERROR_DPT:
+	case RMI_BUSY:
+	case RMI_ERROR_GLOBAL:
+	case RMI_ERROR_TRACKING:
+	case RMI_INCOMPLETE:
+	case RMI_BLOCKED:
+	case RMI_ERROR_GPT:
+	case RMI_ERROR_GRANULE:
+		return true;
+	}
+	return false;
+}
+
+/**
+ * rmi_smccc_issue() - the SMC of one RMI command: the seam KUnit redirects
+ * @args: X0 to X17
+ * @res: X0 to X17 as the RMM returned them; may be @args
+ *
+ * Context: any; never sleeps.
+ */
+void rmi_smccc_issue(const struct arm_smccc_1_2_regs *args,
+		     struct arm_smccc_1_2_regs *res)
+{
+	KUNIT_STATIC_STUB_REDIRECT(rmi_smccc_issue, args, res);
+
+	arm_smccc_1_2_smc(args, res);
+}
+EXPORT_SYMBOL_IF_KUNIT(rmi_smccc_issue);
+
+/**
  * rmi_smccc_call() - issue one RMI command
  * @args: X0 (function ID) to X17; registers the command does not take are 0
  * @res: X0 to X17 as the RMM returned them; may be @args
+ *
+ * Once the RMM is not trusted (rmi_rmm_trusted()) the command is not
+ * issued: X0 is SMCCC_RET_NOT_SUPPORTED, as if the RMM were gone.  An
+ * answer whose status RmiStatusCode does not name (beside
+ * SMCCC_RET_NOT_SUPPORTED, a function the firmware does not implement) is
+ * reported and makes the RMM untrusted; the caller sees it as a failure.
  *
  * Context: any; never sleeps (REC entry calls it with interrupts masked).
  */
 void rmi_smccc_call(const struct arm_smccc_1_2_regs *args,
 		    struct arm_smccc_1_2_regs *res)
 {
-	unsigned long fnum = ARM_SMCCC_FUNC_NUM(args->a0);
+	unsigned long fid = args->a0, fnum = ARM_SMCCC_FUNC_NUM(fid);
 
 	if (fnum >= RMI_FNUM_FIRST && fnum <= RMI_FNUM_LAST)
 		atomic_long_inc(&rmi_calls[fnum - RMI_FNUM_FIRST]);
-
-	KUNIT_STATIC_STUB_REDIRECT(rmi_smccc_call, args, res);
-
-	arm_smccc_1_2_smc(args, res);
+	if (!rmi_rmm_trusted()) {
+		memset(res, 0, sizeof(*res));
+		res->a0 = SMCCC_RET_NOT_SUPPORTED;
+		return;
+	}
+	rmi_smccc_issue(args, res);
+	if (res->a0 != SMCCC_RET_NOT_SUPPORTED &&
+	    !rmi_status_defined(RMI_RETURN_STATUS(res->a0))) {
+		WRITE_ONCE(rmi_trusted, false);
+		rmi_report_rmm("command %#lx: X0 %#lx, no RMM status: RMM not trusted",
+			       fid, res->a0);
+	}
 }
 EXPORT_SYMBOL_IF_KUNIT(rmi_smccc_call);
 
