@@ -259,8 +259,11 @@ long rmi_test_lifecycle(struct kunit *test, struct rmi_test_mem *mem,
 			struct rmi_test_lc *lc);
 long rmi_test_enter(struct cca_rec *rec);
 long rmi_test_host_calls(struct cca_rec *rec, u64 value, unsigned int *ok);
-void rmi_test_books(struct kunit *test, struct rmi_model *m,
+bool rmi_test_books(struct kunit *test, struct rmi_model *m,
 		    struct rmi_test_mem *mem, unsigned long leaked_before);
+bool rmi_test_books_ops(struct kunit *test, struct rmi_model *m,
+			struct rmi_test_mem *mem, unsigned long leaked_before,
+			bool ops);
 
 #define RMI_TEST_MAX_RECS	8
 #define RMI_TEST_SHARED		4

@@ -143,12 +143,12 @@ int rmi_real_lib_init(struct kunit *test)
 	if (!rmi_real_activated)
 		return rmi_real_lib_activate();
 #if IS_ENABLED(CONFIG_KUNIT)
-	kunit_activate_static_stub(test, rmi_smccc_call, rmi_real_replay_call);
+	kunit_activate_static_stub(test, rmi_smccc_issue, rmi_real_replay_call);
 	rmi_test_reset();
 #endif
 	err = rmi_init();
 #if IS_ENABLED(CONFIG_KUNIT)
-	kunit_deactivate_static_stub(test, rmi_smccc_call);
+	kunit_deactivate_static_stub(test, rmi_smccc_issue);
 #endif
 	return err;
 }
@@ -296,7 +296,7 @@ EXPORT_SYMBOL_GPL(rmi_real_mem_prove);
 
 static struct rmi_real_fault *rmi_real_fault_cur;
 
-/* The stub of rmi_smccc_call(): refuse one call, forward the others. */
+/* The stub of rmi_smccc_issue(): refuse one call, forward the others. */
 static void __maybe_unused
 rmi_real_fault_call(const struct arm_smccc_1_2_regs *args,
 		    struct arm_smccc_1_2_regs *res)
@@ -344,7 +344,7 @@ void rmi_real_fault_install(struct kunit *test, struct rmi_real_fault *f)
 	f->refused_fid = 0;
 	rmi_real_fault_cur = f;
 #if IS_ENABLED(CONFIG_KUNIT)
-	kunit_activate_static_stub(test, rmi_smccc_call, rmi_real_fault_call);
+	kunit_activate_static_stub(test, rmi_smccc_issue, rmi_real_fault_call);
 #endif
 }
 EXPORT_SYMBOL_GPL(rmi_real_fault_install);
@@ -356,7 +356,7 @@ EXPORT_SYMBOL_GPL(rmi_real_fault_install);
 void rmi_real_fault_remove(struct kunit *test)
 {
 #if IS_ENABLED(CONFIG_KUNIT)
-	kunit_deactivate_static_stub(test, rmi_smccc_call);
+	kunit_deactivate_static_stub(test, rmi_smccc_issue);
 #endif
 	rmi_real_fault_cur = NULL;
 }
