@@ -25,6 +25,9 @@
 #define u64	uint64_t
 #define s64	int64_t
 
+/* <asm/bitsperlong.h> */
+#define BITS_PER_LONG	(__SIZEOF_LONG__ * 8)
+
 /* <linux/build_bug.h> */
 #define static_assert(expr...)						\
 	extern int rmi_user_static_assert[(expr) ? 1 : -1]
@@ -51,13 +54,19 @@ void rmi_user_build_bug(int failed) __attribute__((__error__("BUILD_BUG_ON faile
 		__typeof__(mask) __m = (mask);				\
 		((__typeof__(mask))(val) << (__builtin_ffsll(__m) - 1)) & __m; \
 	})
+#define FIELD_MAX(mask)							\
+	((__typeof__(mask))((mask) >> (__builtin_ffsll(mask) - 1)))
 
 /* <linux/sizes.h>, <linux/stddef.h>, <asm/page-def.h> */
 #define SZ_1K			0x00000400
 #define SZ_2K			0x00000800
 #define SZ_4K			0x00001000
 #define sizeof_field(TYPE, MEMBER...)	sizeof(((TYPE *)0)->MEMBER)
-#define PAGE_SHIFT		12
+/* run.sh builds rmi_desc for each granule size: 12, 14 and 16. */
+#ifndef RMI_USER_PAGE_SHIFT
+#define RMI_USER_PAGE_SHIFT	12
+#endif
+#define PAGE_SHIFT		RMI_USER_PAGE_SHIFT
 #define PAGE_SIZE		BIT(PAGE_SHIFT)
 #define PAGE_MASK		(~(PAGE_SIZE - 1))
 

@@ -101,6 +101,8 @@ void rmi_user_fail(struct kunit *test, bool abort, const char *file, int line,
 	__RMI_USER_CMP(test, false, (ptr) != NULL, ==, 1, " ")
 #define KUNIT_ASSERT_EQ(test, left, right)				\
 	__RMI_USER_CMP(test, true, left, ==, right, " ")
+#define KUNIT_ASSERT_NOT_NULL(test, ptr)				\
+	__RMI_USER_CMP(test, true, (ptr) != NULL, ==, 1, " ")
 #define KUNIT_EXPECT_STREQ(test, left, right)				\
 	do {								\
 		const char *__a = (left), *__b = (right);		\
