@@ -136,6 +136,9 @@ long cca_spare_fill(struct cca_realm *realm, unsigned long nr)
 			return 0;
 
 	while (!err && have < nr) {
+		/* Being killed: what is delegated stays spare, for teardown. */
+		if (fatal_signal_pending(current))
+			return -EINTR;
 		need = nr - have;
 		order = min_t(unsigned int, ilog2(need), MAX_PAGE_ORDER);
 		for (n = 0; n < RMI_LIST_ENTRIES && need; ) {
@@ -149,6 +152,8 @@ long cca_spare_fill(struct cca_realm *realm, unsigned long nr)
 				break;
 			blocks[n++] = pa | order;
 			need -= 1UL << order;
+			/* Up to a list of 4 MiB blocks to zero: let others run. */
+			cond_resched();
 		}
 		if (!n)
 			return -ENOMEM;
@@ -186,7 +191,8 @@ long cca_spare_fill(struct cca_realm *realm, unsigned long nr)
  * at teardown.
  *
  * Context: process; may sleep; takes the Realm's lock.
- * Return: 0; -EINVAL for a NULL or dead @realm; -ENOMEM; or as
+ * Return: 0; -EINVAL for a NULL or dead @realm; -ENOMEM; -EINTR on a
+ * fatal signal (what was delegated stays reserved); or as
  * rmi_granules_delegate().
  */
 long cca_realm_reserve(struct cca_realm *realm, unsigned long nr)
