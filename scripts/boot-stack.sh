@@ -17,7 +17,7 @@
 #
 # The machine (../shared/reference/rme-stack.md): EL3 and EL2 on, GICv3,
 # no ACPI (TF-A hands the kernel QEMU's DTB).  Two CPUs, so that RECs run
-# at the same time on two (the RMM warm-boots each).  At most 3 GiB: TF-A tells
+# at the same time on two (the RMM warm-boots each).  3 GiB, the most: TF-A tells
 # the RMM that DRAM ends at 4 GiB, and pages above it cannot be delegated.
 # -nic none: the backported QEMU otherwise aborts looking for
 # efi-virtio.rom.  -no-reboot: a reset ends QEMU.  No -kernel or -append:
@@ -29,7 +29,7 @@ set -eu
 
 QEMU=${RMI_QEMU:-qemu-system-aarch64}
 MACHINE="-M virt,virtualization=on,secure=on,gic-version=3,acpi=off
--cpu max,x-rme=on -m 2G -smp 2"
+-cpu max,x-rme=on -m 3G -smp 2"
 
 if [ "${1:-}" = --probe ]; then
 	command -v "$QEMU" >/dev/null || { echo "no $QEMU"; exit 1; }

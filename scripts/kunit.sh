@@ -275,8 +275,14 @@ run_rev()
 	extra=
 	[ "$rev" = "$(cat "$REPO/arch/arm64/tools/default-revision")" ] ||
 		extra="--kconfig_add CONFIG_ARM64_RMI=n --kconfig_add CONFIG_RMI_LIB_KUNIT_TEST=n"
+	# Two CPUs, so that rmi_smp's RECs run at once; 3 GiB, for the 1 GiB
+	# Realm of rmi_hostile_big_teardown, whose granules are real pages;
+	# a soft lockup reported after two seconds without a scheduling
+	# point (watchdog_thresh=1).
 	set -- --kunitconfig="$REPO/tests/kunit/.kunitconfig" \
-		--kunitconfig="$WORK/stack.kunitconfig"
+		--kunitconfig="$WORK/stack.kunitconfig" \
+		--qemu_args='-m 3072 -smp 2' --kernel_args=watchdog_thresh=1 \
+		--timeout=1800
 	if [ "$BENCH" = 1 ]; then
 		# The 1GiB Realm's granules are real pages.
 		set -- --kunitconfig="$REPO/tests/kunit/bench.kunitconfig" \

@@ -34,8 +34,10 @@
  */
 #include <kunit/test.h>
 #include <linux/args.h>
+#include <linux/bitops.h>
 #include <linux/bitfield.h>
 #include <linux/errno.h>
+#include <linux/sched/signal.h>
 #include <linux/sizes.h>
 #include <linux/string.h>
 #include <uapi/linux/psci.h>
@@ -135,6 +137,7 @@ static void hostile_prepare(struct hostile_run *r,
 	if (log) {
 		rmi_model_record(r->m, log, LOG_CAP);
 		rmi_model_record_lists(r->m, lists);
+		rmi_model_record_inputs(r->m, lists + LOG_CAP);
 	}
 	if (c)
 		rmi_model_corrupt(r->m, c);
@@ -370,7 +373,7 @@ static void rmi_hostile_registers(struct kunit *test)
 	unsigned int reg, v, nr_out;
 
 	log = kunit_kcalloc(test, LOG_CAP, sizeof(*log), GFP_KERNEL);
-	lists = kunit_kcalloc(test, LOG_CAP, sizeof(*lists), GFP_KERNEL);
+	lists = kunit_kcalloc(test, 2 * LOG_CAP, sizeof(*lists), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, log);
 	KUNIT_ASSERT_NOT_NULL(test, lists);
 	k = hostile_record(test, life, log, lists);
@@ -408,9 +411,19 @@ static void rmi_hostile_registers(struct kunit *test)
 				hostile_one(test, life, &c, expect, k,
 					    log[n - 1], &tally);
 			}
-			/* Off by a granule: see hostile_progress(). */
-			if (reg == 1 && hostile_progress(cmd))
+			/*
+			 * A top off by a granule may be the truth (see
+			 * hostile_progress()); not on a granule boundary,
+			 * it cannot.
+			 */
+			if (reg == 1 && hostile_progress(cmd)) {
+				c.kind = RMI_MODEL_CORRUPT_REG_XOR;
+				c.value = 8;
+				hostile_one(test, life, &c,
+					    cmd->sro ? HOSTILE_HANDLE : HOSTILE_CAUGHT,
+					    k, log[n - 1], &tally);
 				continue;
+			}
 			c.kind = RMI_MODEL_CORRUPT_REG_XOR;
 			c.value = PAGE_SIZE;
 			hostile_one(test, life, &c, expect, k, log[n - 1], &tally);
@@ -468,7 +481,7 @@ static void rmi_hostile_lists(struct kunit *test)
 	unsigned int e, i, j, listed = 0;
 
 	log = kunit_kcalloc(test, LOG_CAP, sizeof(*log), GFP_KERNEL);
-	lists = kunit_kcalloc(test, LOG_CAP, sizeof(*lists), GFP_KERNEL);
+	lists = kunit_kcalloc(test, 2 * LOG_CAP, sizeof(*lists), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, log);
 	KUNIT_ASSERT_NOT_NULL(test, lists);
 	k = hostile_record(test, life, log, lists);
@@ -504,11 +517,235 @@ static void rmi_hostile_lists(struct kunit *test)
 		   life->name, k, listed, tally.runs);
 }
 
+/*
+ * The lists the library hands the RMM (granules to donate, granules to
+ * map) overwritten by the RMM once read: the library must go by its own
+ * copy, so the books balance.  An operation whose later steps the RMM
+ * carries on from its own scribbles may fail; nothing is lost.
+ */
+static void rmi_hostile_scribble(struct kunit *test)
+{
+	/* The Realm run's donations and maps take none: the build's do. */
+	const struct hostile_life *life = &hostile_lives[0];
+	struct rmi_model_corruption c = {
+		.kind = RMI_MODEL_CORRUPT_SCRIBBLE,
+		.value = 1,
+	};
+	struct hostile_tally tally = { };
+	unsigned long *log, *lists, k, n;
+
+	log = kunit_kcalloc(test, LOG_CAP, sizeof(*log), GFP_KERNEL);
+	lists = kunit_kcalloc(test, 2 * LOG_CAP, sizeof(*lists), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, log);
+	KUNIT_ASSERT_NOT_NULL(test, lists);
+	k = hostile_record(test, life, log, lists);
+	for (n = 1; n <= k; n++) {
+		/* The calls given a list: lists + LOG_CAP, by call. */
+		if (!lists[LOG_CAP + n - 1])
+			continue;
+		c.call = n;
+		hostile_one(test, life, &c, HOSTILE_EITHER, k, log[n - 1],
+			    &tally);
+	}
+	KUNIT_EXPECT_GT(test, tally.runs, 0);
+	kunit_info(test, "%s: %u lists overwritten after the RMM read them: %u harmless, %u failed cleanly\n",
+		   life->name, tally.runs, tally.harmless, tally.failed);
+}
+
+/*
+ * An RMM of another revision sets bits this one reserves in its feature
+ * registers: rmi_init() refuses it, before configuring or activating it.
+ */
+static const u64 hostile_feat_res0[] = {
+	RMI_FEATURE_REGISTER_0_RES0,
+	RMI_FEATURE_REGISTER_1_RES0,
+	RMI_FEATURE_REGISTER_2_RES0,
+	RMI_FEATURE_REGISTER_3_RES0,
+};
+
+static void rmi_hostile_features(struct kunit *test)
+{
+	struct rmi_model_config cfg;
+	struct rmi_model *m;
+	unsigned int i, bit;
+
+	for (i = 0; i < ARRAY_SIZE(hostile_feat_res0); i++) {
+		/* Each register's lowest and highest reserved bit. */
+		for (bit = 0; bit < 2; bit++) {
+			rmi_model_default_config(&cfg);
+			KUNIT_ASSERT_NE(test, hostile_feat_res0[i], 0);
+			cfg.feat[i] |= bit ? BIT_ULL(__fls(hostile_feat_res0[i])) :
+					     BIT_ULL(__ffs(hostile_feat_res0[i]));
+			m = rmi_model_install(test, &cfg);
+			KUNIT_EXPECT_EQ_MSG(test, rmi_init(), -EPROTONOSUPPORT,
+					    "register %u: %#llx", i, cfg.feat[i]);
+			KUNIT_EXPECT_FALSE(test, rmi_is_available());
+			KUNIT_EXPECT_EQ(test, rmi_model_calls_of(m, SMC_RMI_RMM_CONFIG_SET), 0);
+			KUNIT_EXPECT_EQ(test, rmi_model_calls_of(m, SMC_RMI_RMM_ACTIVATE), 0);
+		}
+	}
+}
+
+/*
+ * Donations past the library's caps are refused as protocol errors, not
+ * served from the host's memory: a request of more granules than one
+ * step may give, and RECs asking more than the Realm's donate_max.
+ */
+static void rmi_hostile_donate_caps(struct kunit *test)
+{
+	struct cca_realm_config rcfg = {
+		.s2sz = 40, .rtt_level_start = 1, .hash_algo = RMI_HASH_SHA_256,
+		.num_bps = 1, .num_wps = 1, .max_recs = 3, .donate_max = 5,
+	};
+	unsigned long leaked = rmi_leaked_granules();
+	unsigned long errors = rmi_rmm_errors();
+	struct cca_rec_config rc = { };
+	struct rmi_model_config cfg;
+	struct rmi_test_mem *mem;
+	struct rmi_test_lc *lc;
+	struct cca_realm *realm;
+	struct cca_rec *recs;
+	struct rmi_model *m;
+	unsigned int i;
+
+	lc = kunit_kzalloc(test, sizeof(*lc), GFP_KERNEL);
+	realm = kunit_kzalloc(test, sizeof(*realm), GFP_KERNEL);
+	recs = kunit_kcalloc(test, 3, sizeof(*recs), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, lc);
+	KUNIT_ASSERT_NOT_NULL(test, realm);
+	KUNIT_ASSERT_NOT_NULL(test, recs);
+
+	/* One step: a list granule of entries, at most. */
+	rmi_model_default_config(&cfg);
+	cfg.realm_donate = 0;
+	cfg.rec_donate = PAGE_SIZE / sizeof(u64) + 1;
+	m = rmi_model_install(test, &cfg);
+	mem = rmi_test_mem_init(test, m);
+	KUNIT_EXPECT_EQ(test, rmi_test_lifecycle(test, mem, lc), -EPROTO);
+	KUNIT_EXPECT_EQ(test, rmi_model_calls_of(m, SMC_RMI_OP_MEM_DONATE), 0);
+	KUNIT_EXPECT_GT(test, rmi_rmm_errors(), errors);
+	rmi_test_books(test, m, mem, leaked);
+	rmi_test_release(test, m, mem);
+
+	/* The Realm: two RECs of two granules each fit in 5, a third not. */
+	rmi_model_default_config(&cfg);
+	cfg.realm_donate = 0;
+	cfg.rec_donate = 2;
+	m = rmi_model_install(test, &cfg);
+	mem = rmi_test_mem_init(test, m);
+	KUNIT_ASSERT_EQ(test, rmi_init(), 0);
+	KUNIT_ASSERT_EQ(test, cca_realm_create(realm, &rcfg, &mem->ops), 0);
+	for (i = 0; i < 3; i++) {
+		rc.mpidr = i;
+		KUNIT_EXPECT_EQ_MSG(test, cca_rec_create(realm, &rc, &recs[i]),
+				    i < 2 ? 0 : -EPROTO, "REC %u", i);
+	}
+	KUNIT_EXPECT_EQ(test, rmi_model_calls_of(m, SMC_RMI_OP_MEM_DONATE), 2);
+	KUNIT_EXPECT_EQ(test, cca_realm_destroy(realm), 0);
+	rmi_test_books(test, m, mem, leaked);
+	KUNIT_EXPECT_EQ(test, rmi_leaked_granules(), leaked);
+	rmi_test_release(test, m, mem);
+}
+
+/* A Realm of the model, created: for the cases below. */
+static struct cca_realm *hostile_realm(struct kunit *test,
+				       struct rmi_model_config *cfg,
+				       struct rmi_model **m,
+				       struct rmi_test_mem **mem)
+{
+	struct cca_realm_config rcfg = {
+		.s2sz = 40, .rtt_level_start = 1, .hash_algo = RMI_HASH_SHA_256,
+		.num_bps = 1, .num_wps = 1, .max_recs = 1,
+	};
+	struct cca_realm *realm = kunit_kzalloc(test, sizeof(*realm), GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, realm);
+	*m = rmi_model_install(test, cfg);
+	*mem = rmi_test_mem_init(test, *m);
+	KUNIT_ASSERT_EQ(test, rmi_init(), 0);
+	KUNIT_ASSERT_EQ(test, cca_realm_create(realm, &rcfg, &(*mem)->ops), 0);
+	return realm;
+}
+
+/*
+ * A task being killed stops building: 64 MiB to map returns -EINTR
+ * before delegating any of it.  Teardown, which must give everything
+ * back, does not stop.
+ */
+static void rmi_hostile_fatal_signal(struct kunit *test)
+{
+	unsigned long leaked = rmi_leaked_granules(), delegates;
+	struct rmi_model_config cfg;
+	struct rmi_test_mem *mem;
+	struct cca_realm *realm;
+	struct rmi_model *m;
+	long err;
+
+	rmi_model_default_config(&cfg);
+	realm = hostile_realm(test, &cfg, &m, &mem);
+	KUNIT_ASSERT_EQ(test, cca_realm_init_ripas(realm, 0, SZ_64M), 0);
+	KUNIT_ASSERT_EQ(test, cca_realm_map_ram(realm, 0, SZ_64K), 0);
+	delegates = rmi_model_calls_of(m, SMC_RMI_GRANULE_RANGE_DELEGATE);
+
+	/* A kthread takes the signal only if it allows it. */
+	allow_signal(SIGKILL);
+	send_sig(SIGKILL, current, 1);
+	KUNIT_EXPECT_TRUE(test, fatal_signal_pending(current));
+	err = cca_realm_map_ram(realm, SZ_64K, SZ_64M);
+	KUNIT_EXPECT_EQ(test, cca_realm_reserve(realm, SZ_64M / PAGE_SIZE), -EINTR);
+	KUNIT_EXPECT_EQ(test, cca_realm_create_rtts_range(realm, 0, SZ_1G, 3),
+			-EINTR);
+	flush_signals(current);
+	disallow_signal(SIGKILL);
+	KUNIT_EXPECT_EQ(test, err, -EINTR);
+	KUNIT_EXPECT_EQ(test, rmi_model_calls_of(m, SMC_RMI_GRANULE_RANGE_DELEGATE),
+			delegates);
+
+	KUNIT_EXPECT_EQ(test, cca_realm_destroy(realm), 0);
+	KUNIT_EXPECT_EQ(test, rmi_leaked_granules(), leaked);
+	rmi_test_books(test, m, mem, leaked);
+}
+
+/*
+ * 1 GiB mapped, torn down by an RMM that unmaps and undelegates one
+ * granule per command: 2^18 of each, which must not keep the CPU (a soft
+ * lockup is reported by make kunit's kernel, watchdog_thresh=1) and must
+ * give every granule back.
+ */
+static void rmi_hostile_big_teardown(struct kunit *test)
+{
+	unsigned long leaked = rmi_leaked_granules(), calls;
+	struct rmi_model_config cfg;
+	struct rmi_test_mem *mem;
+	struct cca_realm *realm;
+	struct rmi_model *m;
+
+	rmi_model_default_config(&cfg);
+	cfg.per_call = 0;
+	realm = hostile_realm(test, &cfg, &m, &mem);
+	KUNIT_ASSERT_EQ(test, cca_realm_init_ripas(realm, 0, SZ_1G), 0);
+	KUNIT_ASSERT_EQ(test, cca_realm_map_ram(realm, 0, SZ_1G), 0);
+	/* From now on, one granule a command. */
+	rmi_model_set_per_call(m, 1);
+	calls = rmi_model_calls(m);
+	KUNIT_EXPECT_EQ(test, cca_realm_destroy(realm), 0);
+	calls = rmi_model_calls(m) - calls;
+	KUNIT_EXPECT_GE(test, calls, 2 * (SZ_1G / PAGE_SIZE));
+	KUNIT_EXPECT_EQ(test, rmi_leaked_granules(), leaked);
+	rmi_test_books(test, m, mem, leaked);
+	kunit_info(test, "1 GiB torn down in %lu commands\n", calls);
+}
+
 static struct kunit_case rmi_hostile_cases[] = {
 	KUNIT_CASE_PARAM_ATTR(rmi_hostile_registers, hostile_life_gen_params,
 			      { .speed = KUNIT_SPEED_SLOW }),
 	KUNIT_CASE_PARAM_ATTR(rmi_hostile_lists, hostile_life_gen_params,
 			      { .speed = KUNIT_SPEED_SLOW }),
+	KUNIT_CASE(rmi_hostile_scribble),
+	KUNIT_CASE(rmi_hostile_features),
+	KUNIT_CASE(rmi_hostile_donate_caps),
+	KUNIT_CASE(rmi_hostile_fatal_signal),
+	KUNIT_CASE_ATTR(rmi_hostile_big_teardown, { .speed = KUNIT_SPEED_SLOW }),
 	{}
 };
 

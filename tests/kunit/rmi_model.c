@@ -563,6 +563,7 @@ static unsigned int oaddr_granules(struct rmi_model *m, unsigned long flags,
 		   gget(m, oaddr) == RMI_MODEL_NS &&
 		   (oaddr % PAGE_SIZE) / 8 + count <= ENTRIES) {
 		list = phys_to_virt(oaddr);
+		model_list_read(m, list, count);
 	} else {
 		return 0;
 	}
@@ -888,6 +889,7 @@ static unsigned long h_op_donate(struct rmi_model *m, const unsigned long *x,
 	    (list_pa % PAGE_SIZE) / 8 + count > ENTRIES)
 		return RMI_ERROR_INPUT;
 	list = phys_to_virt(list_pa);
+	model_list_read(m, list, count);
 	for (i = 0; i < count; i++) {
 		u64 e = list[i];
 		unsigned long c = RMI_ADDR_RANGE_COUNT(e);
@@ -1171,6 +1173,18 @@ static void model_corrupt(struct rmi_model *m, unsigned long *res)
 		m->corrupted++;
 		return;
 	}
+	if (c->kind == RMI_MODEL_CORRUPT_SCRIBBLE) {
+		unsigned long i;
+
+		if (!m->list_in)
+			return;
+		for (i = 0; i < m->list_in_n; i++)
+			m->list_in[i] = (m->list_in[i] & ~RMI_ADDR_RANGE_ADDR_MASK) |
+					((RMI_ADDR_RANGE_ADDR(m->list_in[i]) +
+					  v * PAGE_SIZE) & RMI_ADDR_RANGE_ADDR_MASK);
+		m->corrupted++;
+		return;
+	}
 	if (!m->list_out || c->entry >= m->list_n)
 		return;
 	e = &m->list_out[c->entry];
@@ -1224,6 +1238,8 @@ static void model_call(struct rmi_model *m, const unsigned long *x,
 	m->last_fid = fid;
 	m->list_out = NULL;
 	m->list_n = 0;
+	m->list_in = NULL;
+	m->list_in_n = 0;
 	m->stale_before = m->stale;
 	if (m->log && m->nr_calls <= m->log_cap) {
 		m->log[m->nr_calls - 1] = fid;
@@ -1267,6 +1283,8 @@ static void model_call(struct rmi_model *m, const unsigned long *x,
 	res[0] = ret;
 	if (m->list_log && m->nr_calls <= m->log_cap && m->list_out)
 		m->list_log[m->nr_calls - 1] = m->list_n;
+	if (m->list_in_log && m->nr_calls <= m->log_cap && m->list_in)
+		m->list_in_log[m->nr_calls - 1] = m->list_in_n;
 	if (m->corrupt.kind && m->corrupt.call == m->nr_calls)
 		model_corrupt(m, res);
 }
@@ -1439,6 +1457,30 @@ void rmi_model_record_lists(struct rmi_model *m, unsigned long *entries)
 	m->list_log = entries;
 }
 EXPORT_SYMBOL_GPL(rmi_model_record_lists);
+
+/**
+ * rmi_model_set_per_call() - granules the range commands process per call
+ * @m: the model, between calls
+ * @n: at most this many; 0 for no limit
+ */
+void rmi_model_set_per_call(struct rmi_model *m, unsigned int n)
+{
+	m->cfg.per_call = n;
+}
+EXPORT_SYMBOL_GPL(rmi_model_set_per_call);
+
+/**
+ * rmi_model_record_inputs() - also record how many entries of an address
+ *	list each call was given
+ * @m: the model, recording (rmi_model_record())
+ * @entries: receives the entries call n read at @entries[n - 1], as many
+ *	     as the log has, zeroed by the caller
+ */
+void rmi_model_record_inputs(struct rmi_model *m, unsigned long *entries)
+{
+	m->list_in_log = entries;
+}
+EXPORT_SYMBOL_GPL(rmi_model_record_inputs);
 
 /**
  * rmi_model_corrupt() - corrupt one output of one call

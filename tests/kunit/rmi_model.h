@@ -130,6 +130,9 @@ typedef void (*rmi_model_program)(void *priv,
  *	second entry, the count grown)
  * @RMI_MODEL_CORRUPT_STALE: ... names a granule the model gave back
  *	before
+ * @RMI_MODEL_CORRUPT_SCRIBBLE: every entry of the list the command was
+ *	given (donated granules, granules to map) is overwritten after the
+ *	model read it, with one naming a granule @value granules on
  */
 enum rmi_model_corrupt_kind {
 	RMI_MODEL_CORRUPT_NONE,
@@ -142,6 +145,7 @@ enum rmi_model_corrupt_kind {
 	RMI_MODEL_CORRUPT_RES0,
 	RMI_MODEL_CORRUPT_DUP,
 	RMI_MODEL_CORRUPT_STALE,
+	RMI_MODEL_CORRUPT_SCRIBBLE,
 };
 
 /**
@@ -184,6 +188,8 @@ void rmi_model_corrupt(struct rmi_model *m,
 		       const struct rmi_model_corruption *c);
 bool rmi_model_corrupted(const struct rmi_model *m);
 void rmi_model_record_lists(struct rmi_model *m, unsigned long *entries);
+void rmi_model_record_inputs(struct rmi_model *m, unsigned long *entries);
+void rmi_model_set_per_call(struct rmi_model *m, unsigned int n);
 bool rmi_model_runnable(struct rmi_model *m, phys_addr_t rec);
 int rmi_model_ripas(struct rmi_model *m, phys_addr_t rd, unsigned long ipa,
 		    bool *mapped);

@@ -130,7 +130,10 @@ struct rmi_model {
 	u64 *list_out;
 	unsigned long list_n;
 	unsigned int list_reg;
+	u64 *list_in;
+	unsigned long list_in_n;
 	unsigned long *list_log;
+	unsigned long *list_in_log;
 	phys_addr_t stale;
 	phys_addr_t stale_before;
 	struct rmi_model_entry entry_buf;
@@ -272,6 +275,14 @@ static inline u64 model_desc(phys_addr_t pa, unsigned long count,
 	       FIELD_PREP(RMI_ADDR_RANGE_COUNT_MASK, count) |
 	       (pa & RMI_ADDR_RANGE_ADDR_MASK) |
 	       FIELD_PREP(RMI_ADDR_RANGE_STATE_MASK, (u64)state);
+}
+
+/* The list a command was given, for RMI_MODEL_CORRUPT_SCRIBBLE. */
+static inline void model_list_read(struct rmi_model *m, const u64 *list,
+				   unsigned long n)
+{
+	m->list_in = (u64 *)list;
+	m->list_in_n = n;
 }
 
 /* The list an answer wrote, for the corruption of its entries. */
