@@ -2,7 +2,9 @@
 /*
  * rmi.ko bench=1, for make bench on the real stack: instead of the demo,
  * count the RMI commands of the Realm lifecycles of rmi_bench_realm() on
- * the real RMM, then time three round trips in this same boot:
+ * the real RMM, and those from cca_realm_create() to the first
+ * instruction of a Realm whose RAM is mapped first or on demand
+ * (rmi_bench_first()), then time three round trips in this same boot:
  *
  *  - a null SMC: SMCCC_VERSION, which the EL3 firmware answers itself;
  *  - a GRANULE_RANGE_DELEGATE and GRANULE_RANGE_UNDELEGATE pair of one
@@ -154,7 +156,8 @@ out:
  *
  * Initialises the library, runs rmi_bench_realm() for 16MiB, 256MiB and
  * 1GiB of RAM with 1, 4 and 16 RECs (a size the RMM or the memory cannot
- * take is reported and skipped), then the timings.  Every line it prints
+ * take is reported and skipped), rmi_bench_first() for the same sizes,
+ * eager and on demand, then the timings.  Every line it prints
  * starts with "rmi-bench:", for scripts/bench-report.py.
  *
  * Return: 0, or the first failure.
@@ -195,6 +198,25 @@ int rmi_bench_run(void)
 		}
 	}
 	kfree(counts);
+
+	/* To the first instruction: eager, then on demand, by size. */
+	for (s = 0; s < ARRAY_SIZE(sizes); s++) {
+		for (r = 0; r < 2; r++) {
+			struct rmi_bench_first f = { };
+
+			ret = rmi_bench_first(&rmi_page_mem_ops, sizes[s], r,
+					      rmi_realm_loop,
+					      rmi_realm_loop_end - rmi_realm_loop,
+					      &f);
+			if (ret) {
+				pr_info("rmi-bench: first rmm %s %u failed %ld\n",
+					r ? "demand" : "eager", sizes[s], ret);
+				first = first ?: ret;
+				continue;
+			}
+			rmi_bench_print_first("rmm", sizes[s], r, &f);
+		}
+	}
 
 	rmi_bench_null_smc();
 	ret = rmi_bench_delegate_pair();

@@ -36,6 +36,43 @@ def read(path):
         return f.read()
 
 
+def parse_first(text):
+    """{(mode, ram): (calls, delegates, ns)} of the "rmi-bench: first" lines."""
+    first = {}
+    for line in text.splitlines():
+        m = re.search(r'rmi-bench: first \w+ (eager|demand) (\d+) (\d+) (\d+) (\d+)$', line)
+        if m:
+            first[(m.group(1), int(m.group(2)))] = (int(m.group(3)), int(m.group(4)),
+                                                    int(m.group(5)))
+    return first
+
+
+def first_table(model, rmm):
+    out = ['', '### From cca_realm_create() to the first instruction: eager against on demand',
+           '', 'One REC; a 2 MiB measured image (RTT_DATA_MAP_INIT) in both.  *eager*: '
+           'the whole RAM delegated ahead (cca_realm_reserve()), its RTTs created, '
+           'RIPAS RAM, mapped; *on demand*: RIPAS RAM only, each granule delegated '
+           'and mapped when the Realm first touches it (64 KiB around the fault).  '
+           'Until the first REC exit the library hands back, REC entries included.  '
+           'Times are host time of the library and the model under QEMU (model) or '
+           'of the emulated machine (real RMM): compare within a column only.', '',
+           '| RAM | model eager calls | model on-demand calls | model eager ms '
+           '| model on-demand ms | real eager calls (delegates) | real on-demand '
+           'calls (delegates) | real eager ms | real on-demand ms |',
+           '| ---: |' + ' ---: |' * 8]
+    for r in SIZES:
+        row = ['%d MiB' % r]
+        for src in (model,):
+            e, d = src.get(('eager', r)), src.get(('demand', r))
+            row += [str(e[0]) if e else '-', str(d[0]) if d else '-',
+                    '%.1f' % (e[2] / 1e6) if e else '-', '%.1f' % (d[2] / 1e6) if d else '-']
+        e, d = rmm.get(('eager', r)), rmm.get(('demand', r))
+        row += ['%d (%d)' % (e[0], e[1]) if e else '-', '%d (%d)' % (d[0], d[1]) if d else '-',
+                '%.1f' % (e[2] / 1e6) if e else '-', '%.1f' % (d[2] / 1e6) if d else '-']
+        out.append('| ' + ' | '.join(row) + ' |')
+    return out
+
+
 def parse(text):
     """{(ram, recs): {cmd: n}}, {name: (iters, ns)}, [notes] of a log."""
     counts, times, notes = {}, {}, []
@@ -170,6 +207,8 @@ def main():
 
     model, _, _ = parse(read(args.model))
     rmm, times, rmm_notes = parse(read(args.stack))
+    model_first = parse_first(read(args.model))
+    rmm_first = parse_first(read(args.stack))
     out = ['# make bench: results', '',
            'Made by `%s` at commit `%s`.  Method and discussion: '
            '`Documentation/arch/arm64/rmi-bench.rst`.' % (args.command, args.commit), '',
@@ -184,6 +223,7 @@ def main():
                         (args.stack_info or 'TF-RMM'), rmm)
     out += summary_table(model, rmm)
     out += growth(model, rmm)
+    out += first_table(model_first, rmm_first)
     notes = [n for n in rmm_notes if 'skipped' in n or 'failed' in n]
     if notes:
         out += ['', 'Real stack notes:', ''] + ['- `%s`' % n for n in notes]

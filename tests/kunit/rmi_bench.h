@@ -23,6 +23,25 @@
 
 long rmi_bench_realm(const struct rmi_mem_ops *mem, unsigned int ram_mb,
 		     unsigned int nr_recs, unsigned long *counts);
+
+/**
+ * struct rmi_bench_first - from cca_realm_create() to the Realm's first
+ *	instruction
+ * @calls: RMI commands issued, the REC entries included
+ * @delegates: of them, GRANULE_RANGE_DELEGATE
+ * @ns: time, by ktime_get_ns()
+ */
+struct rmi_bench_first {
+	unsigned long calls;
+	unsigned long delegates;
+	u64 ns;
+};
+
+long rmi_bench_first(const struct rmi_mem_ops *mem, unsigned int ram_mb,
+		     bool on_demand, const void *code, size_t code_len,
+		     struct rmi_bench_first *out);
+void rmi_bench_print_first(const char *where, unsigned int ram_mb,
+			   bool on_demand, const struct rmi_bench_first *f);
 void rmi_bench_print(const char *where, unsigned int ram_mb,
 		     unsigned int nr_recs, const unsigned long *counts);
 

@@ -8,6 +8,7 @@
 #include <linux/bitfield.h>
 #include <linux/errno.h>
 #include <linux/export.h>
+#include <linux/ktime.h>
 #include <linux/mm.h>
 #include <linux/printk.h>
 #include <linux/slab.h>
@@ -124,6 +125,143 @@ out:
 	return err;
 }
 EXPORT_SYMBOL_GPL(rmi_bench_realm);
+
+static unsigned long rmi_bench_total(void)
+{
+	unsigned long i, n = 0;
+
+	for (i = 0; i < RMI_BENCH_NR_FNUM; i++)
+		n += rmi_call_count(SMC_RMI_CALL(RMI_FNUM_FIRST + i));
+	return n;
+}
+
+/* Granules mapped around a first touch of RAM, on demand: 64KiB. */
+#define RMI_BENCH_FAULT_ORDER	4
+
+/**
+ * rmi_bench_first() - what it takes a Realm to run its first instruction
+ * @mem: where the Realm's granules come from
+ * @ram_mb: RAM of the Realm in MiB, a multiple of 2, at least 2
+ * @on_demand: declare the RAM (RIPAS RAM) and map only the image; else
+ *	       delegate and map all of it first, as rmi_bench_realm() does
+ * @code: what the first granule of the image holds (the REC starts at IPA
+ *	  0); the rest of the 2MiB image is a pattern
+ * @code_len: its length, at most a granule
+ * @out: receives the commands and the time, from cca_realm_create() to
+ *	 the first REC exit the library hands back (the Realm ran)
+ *
+ * One REC.  The Realm is destroyed after, not counted.
+ *
+ * Return: 0, or the first error (the Realm is destroyed anyway).
+ */
+long rmi_bench_first(const struct rmi_mem_ops *mem, unsigned int ram_mb,
+		     bool on_demand, const void *code, size_t code_len,
+		     struct rmi_bench_first *out)
+{
+	struct cca_realm_config cfg = {
+		.s2sz = RMI_BENCH_S2SZ,
+		.rtt_level_start = RMI_BENCH_LEVEL_START,
+		.hash_algo = RMI_HASH_SHA_256,
+		.num_bps = 1,
+		.num_wps = 1,
+		.max_recs = 1,
+		.fault_order = RMI_BENCH_FAULT_ORDER,
+	};
+	struct cca_rec_config rcfg = { .runnable = true };
+	unsigned long ram = (unsigned long)ram_mb * SZ_1M, ipa, calls, dlg;
+	struct cca_realm *realm;
+	struct cca_exit exit;
+	struct cca_rec *rec;
+	phys_addr_t src, pat;
+	unsigned int i;
+	long err, err2;
+	u64 t;
+	int r;
+
+	if (ram < RMI_BENCH_IMAGE || ram % SZ_2M || code_len > PAGE_SIZE)
+		return -EINVAL;
+	realm = kzalloc(sizeof(*realm), GFP_KERNEL);
+	rec = kzalloc(sizeof(*rec), GFP_KERNEL);
+	src = mem->alloc(mem->priv, 0);
+	pat = mem->alloc(mem->priv, 0);
+	if (!realm || !rec || !src || !pat) {
+		err = -ENOMEM;
+		goto out;
+	}
+	memset(phys_to_virt(src), 0, PAGE_SIZE);
+	memcpy(phys_to_virt(src), code, code_len);
+	memset(phys_to_virt(pat), 0x5a, PAGE_SIZE);
+
+	calls = rmi_bench_total();
+	dlg = rmi_call_count(SMC_RMI_GRANULE_RANGE_DELEGATE);
+	t = ktime_get_ns();
+	err = cca_realm_create(realm, &cfg, mem);
+	if (err)
+		goto out;
+	if (!on_demand)
+		err = cca_realm_reserve(realm, ram >> PAGE_SHIFT) ?:
+		      cca_realm_create_rtts_range(realm, 0, ram,
+						  RMI_BENCH_LEVEL_PAGE);
+	if (!err)
+		err = cca_realm_init_ripas(realm, 0, ram);
+	for (ipa = 0; !err && ipa < RMI_BENCH_IMAGE; ipa += PAGE_SIZE)
+		err = cca_realm_populate(realm, ipa, ipa ? pat : src, true);
+	if (!err && !on_demand && ram > RMI_BENCH_IMAGE)
+		err = cca_realm_map_ram(realm, RMI_BENCH_IMAGE, ram);
+	if (!err)
+		err = cca_rec_create(realm, &rcfg, rec) ?:
+		      cca_realm_activate(realm);
+	/* Entered until an exit the VMM would see: the Realm has run. */
+	for (i = 0; !err && i < 1000; i++) {
+		err = cca_rec_enter(rec);
+		if (err == -EAGAIN) {
+			err = 0;
+			continue;
+		}
+		if (err)
+			break;
+		r = cca_rec_handle_exit(rec, &exit);
+		if (r <= 0) {
+			err = r;
+			break;
+		}
+	}
+	out->ns = ktime_get_ns() - t;
+	out->calls = rmi_bench_total() - calls;
+	out->delegates = rmi_call_count(SMC_RMI_GRANULE_RANGE_DELEGATE) - dlg;
+	if (!err && i == 1000)
+		err = -ETIMEDOUT;
+
+	err2 = cca_realm_destroy(realm);
+	err = err ?: err2;
+out:
+	if (pat)
+		mem->free(mem->priv, pat);
+	if (src)
+		mem->free(mem->priv, src);
+	kfree(rec);
+	kfree(realm);
+	return err;
+}
+EXPORT_SYMBOL_GPL(rmi_bench_first);
+
+/**
+ * rmi_bench_print_first() - print what rmi_bench_first() measured
+ * @where: "model" or "rmm"
+ * @ram_mb: as given to rmi_bench_first()
+ * @on_demand: as given to rmi_bench_first()
+ * @f: what it measured
+ *
+ * One line: "rmi-bench: first WHERE eager|demand RAM_MB CALLS DELEGATES NS".
+ */
+void rmi_bench_print_first(const char *where, unsigned int ram_mb,
+			   bool on_demand, const struct rmi_bench_first *f)
+{
+	pr_info("rmi-bench: first %s %s %u %lu %lu %llu\n", where,
+		on_demand ? "demand" : "eager", ram_mb, f->calls, f->delegates,
+		f->ns);
+}
+EXPORT_SYMBOL_GPL(rmi_bench_print_first);
 
 #define RMI_BENCH_CMD(name)	{ SMC_RMI_##name, #name }
 static const struct {
