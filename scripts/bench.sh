@@ -94,7 +94,7 @@ python3 "$top/scripts/bench-report.py" \
 	--commit "$(git -C "$top" rev-parse HEAD 2>/dev/null || echo unknown)$dirty" \
 	--wrappers "$OUT/wrappers.md" --model "$model_log" --stack "$console" \
 	--stack-info "$(. "$top/scripts/stack-sources.sh" && stack_rev "$rev" &&
-		echo "TF-RMM ${STACK_RMM_COMMIT%"${STACK_RMM_COMMIT#????????????}"}, TF-A ${STACK_TFA_COMMIT%"${STACK_TFA_COMMIT#????????????}"}")" \
+		echo "TF-RMM $(stack_short "$STACK_RMM_COMMIT"), TF-A $(stack_short "$STACK_TFA_COMMIT")")" \
 	>"$top/bench/results.md"
 cat "$top/bench/results.md"
 step "written to bench/results.md"

@@ -74,6 +74,13 @@ stack_url()
 	echo "$STACK_SOURCES" | awk -v n="$1" -v c="$2" '$1 == n && $2 == c { print $3; exit }'
 }
 
+# The short form of commit $1 that names tarballs, trees and build
+# directories: its first 12 hex digits.
+stack_short()
+{
+	echo "$1" | cut -c1-12
+}
+
 # The variable-name form of a revision: 2.0-bet1 -> 2_0_BET1.
 stack_var()
 {

@@ -34,7 +34,7 @@ commit=$2
 RMI_CACHE=${RMI_CACHE:-${HOME:-/root}/.cache/rmi-gen}
 VENDOR=$(stack_vendor_dir "$top")
 SRC=$RMI_CACHE/stack/src
-dest=$SRC/$name-$(echo "$commit" | cut -c1-12)
+dest=$SRC/$name-$(stack_short "$commit")
 
 say()
 {
@@ -49,7 +49,7 @@ ext_commit()
 
 tarball()
 {
-	echo "$VENDOR/$1-$(echo "$2" | cut -c1-12).tar.xz"
+	echo "$VENDOR/$1-$(stack_short "$2").tar.xz"
 }
 
 # What the tree is made from: one line per input.
