@@ -27,11 +27,8 @@ set -eu
 top=$(cd "$(dirname "$0")/.." && pwd -P)
 RMI_CACHE=${RMI_CACHE:-${HOME:-/root}/.cache/rmi-gen}
 export RMI_CACHE
-K=$RMI_CACHE/linux
-O=$RMI_CACHE/check-build
 OUT=$RMI_CACHE/bench
 rev=$(cat "$top/arch/arm64/tools/default-revision")
-CROSS="ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu-"
 start=$(date +%s)
 
 step()
@@ -42,13 +39,8 @@ step()
 mkdir -p "$OUT"
 step "set-up"
 sh "$top/scripts/setup.sh" >/dev/null
-if [ ! -f "$O/scripts/mod/modpost" ] || [ ! -f "$O/.config" ]; then
-	step "preparing an arm64 build of linux-source-6.12 in $O (as make check)"
-	sh "$top/scripts/kunit.sh" --revert >/dev/null
-	mkdir -p "$O"
-	make -s -C "$K" O="$O" $CROSS defconfig
-	make -s -C "$K" O="$O" $CROSS -j2 modules_prepare
-fi
+step "the kernel build make check prepares"
+sh "$top/scripts/check-build.sh" >/dev/null
 
 step "1. wrapper cost, every revision"
 python3 "$top/scripts/bench-wrappers.py" "$OUT" >"$OUT/wrappers.md"

@@ -31,7 +31,6 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 CACHE=${RMI_CACHE:-${HOME:-/root}/.cache/rmi-gen}
 K=$CACHE/linux
-O=$CACHE/check-build
 CROSS="ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu-"
 failed=0
 pass=0
@@ -118,14 +117,7 @@ grep -v '^ok ' "$tmp/diff.log" || true
 result $rc "rmi-diff"
 
 # 3. Compile every revision for arm64, W=1, sparse.
-if [ ! -f "$O/scripts/mod/modpost" ] || [ ! -f "$O/.config" ]; then
-	step "preparing an arm64 build of linux-source-6.12 in $O"
-	# The KUnit overlay hooks the tree's Kconfig; configure without it.
-	sh scripts/kunit.sh --revert
-	mkdir -p "$O"
-	make -s -C "$K" O="$O" $CROSS defconfig
-	make -s -C "$K" O="$O" $CROSS -j"$(nproc)" modules_prepare
-fi
+O=$(sh scripts/check-build.sh)
 goods=$(cd tests/gen/good && ls *.rmi | sed 's/\.rmi$//; s/^/good-/')
 for rev in $revs mutated $goods; do
 	step "compile headers: $rev (W=1, sparse)"
