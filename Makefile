@@ -15,13 +15,13 @@ help:
 	@echo '            whose init loads rmi.ko, and shows its report; Realm size:'
 	@echo '            make run RAM_MB=16 NR_RECS=2'
 	@echo '  test    - every test: check, kunit for every revision, module-test'
-	@echo '  check   - fast checks: generated headers up to date, generator tests,'
-	@echo '            headers of every revision built for arm64 with W=1 and'
-	@echo '            sparse with the value, compat and KUnit tests, wrapper'
-	@echo '            parameters against the cases'"'"' register names, every'
-	@echo '            defined name in the revision'"'"'s value test, the tests run'
-	@echo '            on the build machine, make diff'"'"'s tests and reports,'
-	@echo '            checkpatch --strict and kernel-doc'
+	@echo '  check   - fast checks: no generated header committed, generator'
+	@echo '            tests, headers of every revision built for arm64 with'
+	@echo '            W=1 and sparse with the value, compat and KUnit tests,'
+	@echo '            wrapper parameters against the cases'"'"' register names,'
+	@echo '            every defined name in the revision'"'"'s value test, the'
+	@echo '            tests run on the build machine, make diff'"'"'s tests and'
+	@echo '            reports, checkpatch --strict and kernel-doc'
 	@echo '  kunit   - KUnit suites under QEMU arm64, every described revision,'
 	@echo '            then on the real Arm CCA stack (QEMU with FEAT_RME, TF-A,'
 	@echo '            TF-RMM of the revision: 2.0-bet1 and 1.0-rel0); one'
@@ -45,9 +45,10 @@ help:
 	@echo '            revision and kind and every survivor'
 	@echo '            (every described revision; MUTATE_SEED=N,'
 	@echo '            MUTATE_PER_KIND=N, RMI_REV=<rev> for one)'
-	@echo '  gen     - regenerate arch/arm64/include/asm/rmi_{smc,cmds}.h from the'
-	@echo '            default description; with RMI_REV=<rev>, write the headers'
-	@echo '            of that revision to GEN_OUT (default out/<rev>)/asm/'
+	@echo '  gen     - write the headers of a revision (default: the default'
+	@echo '            revision, or RMI_REV=<rev>) to GEN_OUT (default'
+	@echo '            out/<rev>)/asm/rmi_{smc,cmds}.h, to read them: builds'
+	@echo '            generate their own (Kbuild, arch/arm64/tools/Makefile)'
 	@echo '  diff    - what changed between two descriptions, as reST:'
 	@echo '            make diff FROM=2.0-bet1 TO=2.0-bet3 (a revision or a file)'
 	@echo '  setup   - install the Debian packages (the stack'"'"'s QEMU from'
@@ -62,12 +63,8 @@ setup:
 	sh scripts/setup.sh
 
 gen:
-ifeq ($(origin RMI_REV),command line)
 	sh scripts/gen-headers.sh $(RMI_REV) $(GEN_OUT)
 	@echo 'gen: $(GEN_OUT)/asm/rmi_smc.h $(GEN_OUT)/asm/rmi_cmds.h'
-else
-	sh scripts/gen-headers.sh $(RMI_REV) arch/arm64/include
-endif
 
 check:
 	sh scripts/check.sh

@@ -3,7 +3,7 @@
 #
 # make check: fast static checks, a few minutes at most after set-up.
 #
-#  1. The committed generated headers are what the generator makes now.
+#  1. No generated header is committed: builds generate their own.
 #  2. Generator tests: malformed descriptions and mutations (tests/gen/run.sh),
 #     and the 1.0-rel0 description against the text of the specification;
 #     the description diff tool and the reports committed from it.
@@ -50,21 +50,19 @@ result() {
 
 sh scripts/setup.sh
 
-# 1. Generated files are up to date.
-step "generated headers are up to date"
+# 1. Builds generate the headers (Kbuild, arch/arm64/tools/Makefile): a
+# committed copy would only go stale.
+step "no generated header is committed"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-sh scripts/gen-headers.sh "$(cat arch/arm64/tools/default-revision)" "$tmp"
 rc=0
-for h in rmi_smc.h rmi_cmds.h; do
-	if ! diff -u "arch/arm64/include/asm/$h" "$tmp/asm/$h" >"$tmp/$h.diff"; then
-		echo "check: arch/arm64/include/asm/$h differs from the generator's output:"
-		head -n 40 "$tmp/$h.diff"
-		echo "check: run 'make gen' and commit the result"
-		rc=1
-	fi
-done
-result $rc "generated headers"
+committed=$(git ls-files 'arch/arm64/include/asm/rmi_smc.h' 'arch/arm64/include/asm/rmi_cmds.h' \
+	'**/generated/**')
+if [ -n "$committed" ]; then
+	echo "check: generated, and committed: $committed"
+	rc=1
+fi
+result $rc "no generated header committed"
 
 # 2. Generator tests.
 step "generator tests"
@@ -215,7 +213,7 @@ done
 # every revision: they are what reviewers read.
 step "checkpatch --strict and kernel-doc"
 rc=0
-files=$(git ls-files '*.c' '*.h' | grep -v '^arch/arm64/include/asm/rmi_\(smc\|cmds\)\.h$' || true)
+files=$(git ls-files '*.c' '*.h')
 for rev in $revs; do
 	files="$files $CACHE/check/$rev/gen/asm/rmi_smc.h $CACHE/check/$rev/gen/asm/rmi_cmds.h"
 done
