@@ -3,7 +3,7 @@
  * rmi.ko: the RMI library as a module, with a front end that shows it at
  * work on a real RMM.  On load it finds and activates the RMM, creates a
  * Realm (RAM and RECs set by the module parameters), loads the payload of
- * realm-payload.S into it, measured, runs REC 0 until the Realm powers
+ * rmi_real_payload.S into it, measured, runs REC 0 until the Realm powers
  * itself off, tears everything down and reports each step: the exits it
  * saw, the RMI commands it issued, and that every granule it delegated came
  * back.  Loading fails, with the reason, when any of that fails; with no

@@ -163,8 +163,8 @@ for rev in $revs mutated $goods; do
 			objs="$objs $(cd arch/arm64/kvm/rmi && ls *.c | sed 's/\.c$/.o/' | tr '\n' ' ')"
 			# The front end of rmi.ko and its Realm payload.
 			cp module/rmi_main.[ch] module/rmi_bench.c \
-				module/realm-payload.[Sh] "$d/"
-			objs="$objs rmi_main.o rmi_bench.o realm-payload.o"
+				tests/kunit/rmi_real_payload.S "$d/"
+			objs="$objs rmi_main.o rmi_bench.o rmi_real_payload.o"
 		else
 			suites=$(cd tests/kunit && grep -L '^#include "rmi_\(model\|lib\|real_lib\)\.h"$' *.c)
 		fi
