@@ -135,6 +135,7 @@ for rev in $revs mutated $goods; do
 		cp -r "$tmp/awk/default/$rev" "$d/gen"
 	fi
 	objs="rmi_headers.o rmi_smc_only.o"
+	extra=
 	cp tests/build/rmi_headers.c tests/build/rmi_smc_only.c "$d/"
 	# The series headers the revision is checked against, if any.
 	series=$(awk -v rev="$rev" '$1 == rev { print $2 }' tests/compat/series)
@@ -160,7 +161,16 @@ for rev in $revs mutated $goods; do
 		if [ "$rev" = "$(cat arch/arm64/tools/default-revision)" ]; then
 			cp arch/arm64/kvm/rmi/*.[ch] "$d/"
 			cp arch/arm64/include/asm/rmi.h "$d/gen/asm/"
-			objs="$objs $(cd arch/arm64/kvm/rmi && ls *.c | sed 's/\.c$/.o/' | tr '\n' ' ')"
+			# The library's objects (rmi-y, what rmi.ko links), and
+			# the files built in only (the boot initcall), compiled
+			# as built-in objects.
+			rmiy=" $(sed -n 's/^rmi-y *[:+]*= *//p' arch/arm64/kvm/rmi/Makefile | tr '\n' ' ') "
+			for o in $(cd arch/arm64/kvm/rmi && ls *.c | sed 's/\.c$/.o/'); do
+				case $rmiy in
+				*" $o "*) objs="$objs $o" ;;
+				*) extra="$extra $o" ;;
+				esac
+			done
 			# The front end of rmi.ko and its Realm payload.
 			cp module/rmi_main.[ch] module/rmi_bench.c \
 				tests/kunit/rmi_real_payload.S "$d/"
@@ -196,12 +206,16 @@ for rev in $revs mutated $goods; do
 	cat >"$d/Kbuild" <<KBUILD
 LINUXINCLUDE := -I\$(src)/gen \$(LINUXINCLUDE)
 obj-m := rmi_check.o
+obj-y := $extra
 rmi_check-y := $objs
 KBUILD
 	rc=0
-	# Compile only: no vmlinux to resolve symbols against.
-	make -C "$K" O="$O" M="$d" $CROSS W=1 C=1 KBUILD_MODPOST_WARN=1 -j"$(nproc)" modules \
-		>"$d/build.log" 2>&1 || rc=1
+	# Compile only: no vmlinux to resolve symbols against.  An external
+	# module build builds obj-y objects when named.
+	for goal in modules $extra; do
+		make -C "$K" O="$O" M="$d" $CROSS W=1 C=1 KBUILD_MODPOST_WARN=1 -j"$(nproc)" \
+			$goal >>"$d/build.log" 2>&1 || rc=1
+	done
 	if grep -E ': (warning|error):' "$d/build.log"; then
 		rc=1
 	fi
