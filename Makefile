@@ -5,8 +5,9 @@
 
 RMI_REV ?= $(shell cat arch/arm64/tools/default-revision)
 GEN_OUT ?= out/$(RMI_REV)
+EXPORT_DIR ?= export
 
-.PHONY: help setup gen check kunit module-test test run bench mutate diff clean
+.PHONY: help setup gen check kunit module-test test run bench mutate diff export clean
 
 help:
 	@echo 'Targets:'
@@ -22,11 +23,16 @@ help:
 	@echo '            every defined name in the revision'"'"'s value test, the'
 	@echo '            tests run on the build machine, make diff'"'"'s tests and'
 	@echo '            reports, checkpatch --strict and kernel-doc'
-	@echo '  kunit   - KUnit suites under QEMU arm64, every described revision,'
-	@echo '            then on the real Arm CCA stack (QEMU with FEAT_RME, TF-A,'
-	@echo '            TF-RMM of the revision: 2.0-bet1 and 1.0-rel0); one'
-	@echo '            revision: make kunit RMI_REV=1.0-rel0; one suite:'
-	@echo '            RMI_KUNIT_FILTER=rmi_real; no stack runs:'
+	@echo '  export  - the project as a patch series for Linux 6.12 (git'
+	@echo '            format-patch, cover letter; scripts/export.series) in'
+	@echo '            EXPORT_DIR (default export/); fails if a kernel file is'
+	@echo '            in no patch or in two'
+	@echo '  kunit   - KUnit suites (kunit.py run) in the tree the series'
+	@echo '            built, every described revision (the Kconfig choice),'
+	@echo '            then the same kernel on the real Arm CCA stack (QEMU'
+	@echo '            with FEAT_RME, TF-A, TF-RMM of the revision: 2.0-bet1'
+	@echo '            and 1.0-rel0); one revision: make kunit RMI_REV=1.0-rel0;'
+	@echo '            one suite: RMI_KUNIT_FILTER=rmi_real; no stack runs:'
 	@echo '            RMI_KUNIT_STACK=0 (skipped anyway without the sources)'
 	@echo '  module-test - rmi_test.ko (the KUnit suites as a module, rmi_real'
 	@echo '            among them) loaded on the real stack, as make run loads'
@@ -53,10 +59,11 @@ help:
 	@echo '            make diff FROM=2.0-bet1 TO=2.0-bet3 (a revision or a file)'
 	@echo '  setup   - install the Debian packages (the stack'"'"'s QEMU from'
 	@echo '            bookworm-backports) and unpack linux-source-6.12'
-	@echo '  clean   - remove out/'
+	@echo '  clean   - remove out/ and export/'
 	@echo ''
 	@echo 'Described revisions: $(patsubst arch/arm64/tools/rmi-%,%,$(wildcard arch/arm64/tools/rmi-*))'
-	@echo 'Cache (kernel tree, build directories, firmware): $${RMI_CACHE:-~/.cache/rmi-gen}'
+	@echo 'Cache (kernel tree and its worktrees, build directories, firmware):'
+	@echo '  $${RMI_CACHE:-~/.cache/rmi-gen}'
 	@echo 'Stack firmware versions and sources: scripts/stack-sources.sh'
 
 setup:
@@ -82,6 +89,10 @@ module-test:
 
 test: check kunit module-test
 
+export:
+	sh scripts/setup.sh
+	python3 scripts/export.py $(EXPORT_DIR)
+
 RUN_ARGS := $(if $(RAM_MB),ram_mb=$(RAM_MB)) $(if $(NR_RECS),nr_recs=$(NR_RECS))
 run:
 	sh scripts/run.sh $(RUN_ARGS)
@@ -101,4 +112,4 @@ diff:
 	@python3 scripts/rmi-diff.py $(FROM) $(TO)
 
 clean:
-	rm -rf out
+	rm -rf out export

@@ -47,10 +47,6 @@ say()
 }
 
 mkdir -p "$O" "$INITRAMFS"
-# The KUnit overlay hooks the tree's Kconfig with links into a checkout
-# that may be gone: build without it (make kunit puts it back).
-sh "$top/scripts/kunit.sh" --revert >/dev/null
-
 # The init: a static program, the whole user space.
 init=$INITRAMFS/init
 if [ ! -f "$init" ] || [ "$top/module/init/rmi-init.c" -nt "$init" ]; then

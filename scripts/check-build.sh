@@ -12,7 +12,6 @@
 # Environment: RMI_CACHE (see scripts/setup.sh).
 set -eu
 
-top=$(cd "$(dirname "$0")/.." && pwd -P)
 CACHE=${RMI_CACHE:-${HOME:-/root}/.cache/rmi-gen}
 K=$CACHE/linux
 O=$CACHE/check-build
@@ -20,8 +19,6 @@ CROSS="ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu-"
 
 if [ ! -f "$O/scripts/mod/modpost" ] || [ ! -f "$O/.config" ]; then
 	echo "check-build: preparing an arm64 build of linux-source-6.12 in $O" >&2
-	# The KUnit overlay hooks the tree's Kconfig; configure without it.
-	sh "$top/scripts/kunit.sh" --revert >&2
 	mkdir -p "$O"
 	make -s -C "$K" O="$O" $CROSS defconfig >&2
 	make -s -C "$K" O="$O" $CROSS -j"$(nproc)" modules_prepare >&2

@@ -2,8 +2,8 @@
 #
 # The real Arm CCA stack that "make kunit" also runs the KUnit suites on:
 # every version, upstream URL and commit, in this one place.  Sourced (not
-# run) by scripts/setup-stack.sh, stack-src.sh, build-rmm.sh, build-tfa.sh
-# and kunit.sh.  Documentation/arch/arm64/rmi-kunit.rst points here.
+# run) by scripts/setup-stack.sh, stack-src.sh, build-rmm.sh, build-tfa.sh,
+# kunit.sh and bench.sh.  Documentation/arch/arm64/rmi-kunit.rst points here.
 #
 # The sources are third-party code and never go into the project: the
 # scripts unpack the pinned tarballs of $RMI_VENDOR_DIR (default
