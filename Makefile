@@ -7,7 +7,7 @@ RMI_REV ?= $(shell cat arch/arm64/tools/default-revision)
 GEN_OUT ?= out/$(RMI_REV)
 EXPORT_DIR ?= export
 
-.PHONY: help setup gen check kunit module-test test run bench mutate diff export clean
+.PHONY: help setup gen check series kunit module-test test run bench mutate diff export clean
 
 help:
 	@echo 'Targets:'
@@ -15,7 +15,8 @@ help:
 	@echo '            RMM: boots QEMU with FEAT_RME, TF-A, TF-RMM and a kernel'
 	@echo '            whose init loads rmi.ko, and shows its report; Realm size:'
 	@echo '            make run RAM_MB=16 NR_RECS=2'
-	@echo '  test    - every test: check, kunit for every revision, module-test'
+	@echo '  test    - every test: check, series, kunit for every revision,'
+	@echo '            module-test'
 	@echo '  check   - fast checks: no generated header committed, generator'
 	@echo '            tests, headers of every revision built for arm64 with'
 	@echo '            W=1 and sparse with the value, compat and KUnit tests,'
@@ -27,6 +28,9 @@ help:
 	@echo '            format-patch, cover letter; scripts/export.series) in'
 	@echo '            EXPORT_DIR (default export/); fails if a kernel file is'
 	@echo '            in no patch or in two'
+	@echo '  series  - the exported series applied with git am to the pristine'
+	@echo '            linux-source-6.12, and every patch checked: checkpatch'
+	@echo '            --strict and W=1 builds with and without CONFIG_ARM64_RMI'
 	@echo '  kunit   - KUnit suites (kunit.py run) in the tree the series'
 	@echo '            built, every described revision (the Kconfig choice),'
 	@echo '            then the same kernel on the real Arm CCA stack (QEMU'
@@ -84,10 +88,13 @@ kunit:
 	sh scripts/kunit.sh
 endif
 
+series:
+	sh scripts/series.sh --check >/dev/null
+
 module-test:
 	sh scripts/run.sh --test
 
-test: check kunit module-test
+test: check series kunit module-test
 
 export:
 	sh scripts/setup.sh

@@ -1,9 +1,10 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-only
 #
-# The project as a kernel patch series, applied to Linux 6.12.
+# The project as a kernel patch series, applied to Linux 6.12 and, with
+# --check, checked patch by patch.
 #
-# Usage: scripts/series.sh
+# Usage: scripts/series.sh [--check]
 #
 # 1. scripts/export.py writes the series ("make export") to
 #    $RMI_CACHE/series/patches.
@@ -15,9 +16,20 @@
 #    pristine repository, is checked out at the last commit: git rewrites
 #    only the files whose content changed, so that the builds made in it
 #    (make kunit's) redo only what the change touched.
+# 4. --check (make series): for every patch, scripts/checkpatch.pl --strict
+#    of the tree on the patch (with the types the series file lets that
+#    patch show, scripts/export.series), and an arm64 build of the tree at
+#    that patch, W=1, in two configurations: allnoconfig with KUnit, the
+#    RMI library and every suite built in; and the same without the
+#    library (CONFIG_ARM64_RMI=n), the header suites as modules.  Both use
+#    one build directory, $RMI_CACHE/series/build: switching configuration
+#    rebuilds only what depends on the RMI options.  Errors fail, and so
+#    does any warning in a file of the series (the base kernel is not W=1
+#    clean).  A patch or a tree (per configuration) that passed once is
+#    not checked again: $RMI_CACHE/series/passed.
 #
 # The last line printed on stdout is the series tree's path; the rest goes
-# to stderr.  Exit status 1 when a patch does not apply.
+# to stderr.  Exit status 1 when a patch does not apply or a check fails.
 #
 # Environment: RMI_CACHE (see scripts/setup.sh).
 set -eu
@@ -29,7 +41,16 @@ K=$CACHE/linux
 S=$CACHE/series
 AM=$S/am
 T=$S/linux
-[ $# -eq 0 ] || { echo "usage: $0" >&2; exit 2; }
+B=$S/build
+CROSS="ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu-"
+JOBS=$(nproc)
+[ "$JOBS" -le 2 ] || JOBS=2
+check=0
+case ${1:-} in
+--check) check=1 ;;
+'') ;;
+*) echo "usage: $0 [--check]" >&2; exit 2 ;;
+esac
 
 say()
 {
@@ -93,6 +114,87 @@ fi
 
 # 3. The series tree at the tip.
 worktree "$T"
+commits=$(git -C "$AM" rev-list --reverse "$base..$tip")
+
+# 4. Patch by patch.
+if [ $check = 1 ]; then
+	# The configurations, as KCONFIG_ALLCONFIG fragments of allnoconfig.
+	# MODULES and KUNIT in both, so that switching touches the RMI objects
+	# only.
+	mkdir -p "$B"
+	printf '%s\n' CONFIG_MODULES=y CONFIG_KUNIT=y CONFIG_ARM64_RMI=y \
+		CONFIG_RMI_KUNIT_TEST=y CONFIG_RMI_LIB_KUNIT_TEST=y \
+		CONFIG_RMI_BENCH=y >"$S/rmi.config"
+	printf '%s\n' CONFIG_MODULES=y CONFIG_KUNIT=y CONFIG_ARM64_RMI=n \
+		CONFIG_RMI_KUNIT_TEST=m >"$S/normi.config"
+	# What a build's result depends on besides the tree.
+	how=$(cat "$S/rmi.config" "$S/normi.config" "$0" | sha256sum | cut -c1-16)
+	touch "$S/passed"
+	passed()
+	{
+		grep -qxF "$1" "$S/passed"
+	}
+	# The series' own files, whose warnings fail a build.
+	ours=$(git -C "$AM" diff --name-only --diff-filter=A "$base" "$tip" | sed 's/[.[\*^$]/\\&/g')
+	ours="$ours
+arch/arm64/include/generated/asm/rmi_"
+	ignores=$(python3 "$top/scripts/export.py" --checkpatch-ignores)
+	# The tree's checkpatch runs spdxcheck.py, which needs Debian's
+	# python3-ply and python3-git: /usr/bin's python3 first.
+	PATH=/usr/bin:$PATH
+	i=0
+	for c in $commits; do
+		i=$((i + 1))
+		p=$(echo "$patches" | sed -n "${i}p")
+		name=$(basename "$p")
+		ign=$(echo "$ignores" | sed -n "${i}p")
+		[ "$ign" != - ] || ign=
+		key="checkpatch $(cat "$p" | sha256sum | cut -c1-16) $ign"
+		if ! passed "$key"; then
+			say "$name: checkpatch --strict${ign:+ (--ignore $ign)}"
+			(cd "$K" && scripts/checkpatch.pl --strict --quiet --show-types \
+				${ign:+--ignore "$ign"} "$p") >&2 ||
+				fail "$name: checkpatch --strict"
+			echo "$key" >>"$S/passed"
+		fi
+		tree=$(git -C "$AM" rev-parse "$c^{tree}")
+		for cfg in rmi normi; do
+			key="build $cfg $how $tree"
+			passed "$key" && continue
+			say "$name: build, $cfg (W=1)"
+			git -C "$T" checkout -q -f --detach "$c"
+			make -s -C "$T" O="$B" $CROSS KCONFIG_ALLCONFIG="$S/$cfg.config" \
+				allnoconfig >"$B.log" 2>&1 ||
+				{ cat "$B.log" >&2; fail "$name: $cfg: configuration"; }
+			# An option of the fragment that Kconfig knows at this
+			# patch must have the fragment's value.
+			while IFS== read -r opt val; do
+				if [ "$val" = n ]; then
+					! grep -q "^$opt=" "$B/.config"
+				else
+					grep -qx "$opt=$val" "$B/.config" ||
+						! grep -q "^# $opt is not set\|^$opt=" "$B/.config"
+				fi || fail "$name: $cfg: $opt=$val did not stick"
+			done <"$S/$cfg.config"
+			[ -f "$B/vmlinux" ] ||
+				say "the first build takes minutes"
+			rc=0
+			make -C "$T" O="$B" $CROSS W=1 -j"$JOBS" vmlinux modules \
+				>"$B.log" 2>&1 || rc=$?
+			if [ $rc -ne 0 ]; then
+				grep -E '(error|Error)' "$B.log" | head -n 20 >&2
+				fail "$name: $cfg: the kernel does not build (log: $B.log)"
+			fi
+			if sed "s|^$T/||; s|^\./||" "$B.log" | grep -E ': (warning|error):' |
+			   grep "$(echo "$ours" | sed 's/^/^/')" >&2; then
+				fail "$name: $cfg: warnings in the series' files (log: $B.log)"
+			fi
+			echo "$key" >>"$S/passed"
+		done
+	done
+	say "$i patches: checkpatch --strict and W=1 builds with and without CONFIG_ARM64_RMI passed"
+fi
+
 # Back at the tip; a no-op when it is there already.
 git -C "$T" checkout -q -f --detach "$tip"
 echo "$T"
