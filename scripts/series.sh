@@ -182,7 +182,7 @@ arch/arm64/include/generated/asm/rmi_"
 			make -C "$T" O="$B" $CROSS W=1 -j"$JOBS" vmlinux modules \
 				>"$B.log" 2>&1 || rc=$?
 			if [ $rc -ne 0 ]; then
-				grep -E '(error|Error)' "$B.log" | head -n 20 >&2
+				grep -E 'error|Error|undefined reference' "$B.log" | head -n 20 >&2
 				fail "$name: $cfg: the kernel does not build (log: $B.log)"
 			fi
 			if sed "s|^$T/||; s|^\./||" "$B.log" | grep -E ': (warning|error):' |
