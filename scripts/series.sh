@@ -9,7 +9,8 @@
 # 1. scripts/export.py writes the series ("make export") to
 #    $RMI_CACHE/series/patches.
 # 2. git am applies it to the pristine tree (scripts/setup.sh) in a scratch
-#    worktree, $RMI_CACHE/series/am, reset to the base commit first.  The
+#    worktree, $RMI_CACHE/series/am, reset to the base commit first, with
+#    only the files the patches touch checked out (sparse).  The
 #    committer and dates are fixed, so the same patches give the same
 #    commits; unchanged patches are not applied again.
 # 3. The series tree, $RMI_CACHE/series/linux, another worktree of the
@@ -63,14 +64,15 @@ fail()
 	exit 1
 }
 
-# A worktree of the pristine repository at $1, made once.
+# A worktree of the pristine repository at $1, made once; $2 is
+# --no-checkout for one that checks out only what it is told to.
 worktree()
 {
 	[ -e "$1/.git" ] && return 0
 	say "making the worktree $1 (once)"
 	rm -rf "$1"
 	git -C "$K" worktree prune
-	git -C "$K" worktree add -q --detach "$1" "$base" >&2
+	git -C "$K" worktree add -q ${2:-} --detach "$1" "$base" >&2
 }
 
 mkdir -p "$S"
@@ -91,12 +93,17 @@ mv "$S/patches.new" "$S/patches"
 patches=$(ls "$S/patches"/[0-9][0-9][0-9][0-9]-*.patch | grep -v '/0000-')
 
 # 2. git am, unless these patches were applied already.
-worktree "$AM"
+worktree "$AM" --no-checkout
 want=$(cat $patches | sha256sum | cut -d' ' -f1)
 tip=$(sed -n "s/^$want //p" "$S/applied" 2>/dev/null || true)
 if [ -z "$tip" ] || ! git -C "$AM" cat-file -e "$tip^{commit}" 2>/dev/null; then
 	say "git am: $(echo "$patches" | wc -l) patches onto linux-source-6.12"
 	git -C "$AM" am --abort >/dev/null 2>&1 || true
+	# Sparse: git am needs the files the patches touch, and checking out
+	# the whole tree would cost more than everything else here.
+	# shellcheck disable=SC2046,SC2086
+	git -C "$AM" sparse-checkout set --no-cone \
+		$(cat $patches | git -C "$AM" apply --numstat - | cut -f3 | sort -u | sed "s|^|/|")
 	git -C "$AM" reset -q --hard "$base"
 	git -C "$AM" clean -q -fdx
 	# shellcheck disable=SC2086
