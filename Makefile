@@ -12,8 +12,9 @@ GEN_OUT ?= out/$(RMI_REV)-upstream
 endif
 RMI_REV ?= $(shell cat arch/arm64/tools/default-revision)
 GEN_OUT ?= out/$(RMI_REV)
+EXPORT_DIR ?= export
 
-.PHONY: help setup gen check kunit module-test test run bench mutate diff clean
+.PHONY: help setup gen check series kunit module-test test run bench mutate diff export clean
 
 help:
 	@echo 'Targets:'
@@ -23,20 +24,30 @@ help:
 	@echo '            make run RAM_MB=16 NR_RECS=2 HASH=sha512; the Realm'
 	@echo '            program prints what it did and attests to it, and'
 	@echo '            scripts/rmi-attest.py checks the token'
-	@echo '  test    - every test: check, kunit for every revision, module-test'
-	@echo '  check   - fast checks: generated headers up to date, generator tests,'
-	@echo '            headers of every revision built for arm64 with W=1 and'
-	@echo '            sparse with the value, compat and KUnit tests, wrapper'
-	@echo '            parameters against the cases'"'"' register names, every'
-	@echo '            defined name in the revision'"'"'s value test, the tests run'
-	@echo '            on the build machine, make diff'"'"'s tests and reports,'
-	@echo '            the upstream layout against the queued arm_rmm series'
-	@echo '            and KVM'"'"'s names, checkpatch --strict and kernel-doc'
-	@echo '  kunit   - KUnit suites under QEMU arm64, every described revision,'
-	@echo '            then on the real Arm CCA stack (QEMU with FEAT_RME, TF-A,'
-	@echo '            TF-RMM of the revision: 2.0-bet1 and 1.0-rel0); one'
-	@echo '            revision: make kunit RMI_REV=1.0-rel0; one suite:'
-	@echo '            RMI_KUNIT_FILTER=rmi_real; no stack runs:'
+	@echo '  test    - every test: check, series, kunit for every revision,'
+	@echo '            module-test'
+	@echo '  check   - fast checks: no generated header committed, generator'
+	@echo '            tests, headers of every revision built for arm64 with'
+	@echo '            W=1 and sparse with the value, compat and KUnit tests,'
+	@echo '            wrapper parameters against the cases'"'"' register names,'
+	@echo '            every defined name in the revision'"'"'s value test, the'
+	@echo '            tests run on the build machine, make diff'"'"'s tests and'
+	@echo '            reports, the upstream layout against the queued arm_rmm'
+	@echo '            series and KVM'"'"'s names, checkpatch --strict and'
+	@echo '            kernel-doc'
+	@echo '  export  - the project as a patch series for Linux 6.12 (git'
+	@echo '            format-patch, cover letter; scripts/export.series) in'
+	@echo '            EXPORT_DIR (default export/); fails if a kernel file is'
+	@echo '            in no patch or in two'
+	@echo '  series  - the exported series applied with git am to the pristine'
+	@echo '            linux-source-6.12, and every patch checked: checkpatch'
+	@echo '            --strict and W=1 builds with and without CONFIG_ARM64_RMI'
+	@echo '  kunit   - KUnit suites (kunit.py run) in the tree the series'
+	@echo '            built, every described revision (the Kconfig choice),'
+	@echo '            then the same kernel on the real Arm CCA stack (QEMU'
+	@echo '            with FEAT_RME, TF-A, TF-RMM of the revision: 2.0-bet1'
+	@echo '            and 1.0-rel0); one revision: make kunit RMI_REV=1.0-rel0;'
+	@echo '            one suite: RMI_KUNIT_FILTER=rmi_real; no stack runs:'
 	@echo '            RMI_KUNIT_STACK=0 (skipped anyway without the sources)'
 	@echo '  module-test - rmi_test.ko (the KUnit suites as a module, rmi_real'
 	@echo '            among them) loaded on the real stack, as make run loads'
@@ -56,9 +67,10 @@ help:
 	@echo '            revision and kind and every survivor'
 	@echo '            (every described revision; MUTATE_SEED=N,'
 	@echo '            MUTATE_PER_KIND=N, RMI_REV=<rev> for one)'
-	@echo '  gen     - regenerate arch/arm64/include/asm/rmi_{smc,cmds}.h from the'
-	@echo '            default description; with RMI_REV=<rev>, write the headers'
-	@echo '            of that revision to GEN_OUT (default out/<rev>)/asm/;'
+	@echo '  gen     - write the headers of a revision (default: the default'
+	@echo '            revision, or RMI_REV=<rev>) to GEN_OUT (default'
+	@echo '            out/<rev>)/asm/rmi_{smc,cmds}.h, to read them: builds'
+	@echo '            generate their own (Kbuild, arch/arm64/tools/Makefile)'
 	@echo '            with RMI_LAYOUT=upstream, those of 2.0-bet3 (or RMI_REV)'
 	@echo '            as the queued arm_rmm series lays them out, to'
 	@echo '            out/<rev>-upstream/{linux/arm-smccc-rmi.h,asm/rmi_cmds.h}'
@@ -66,10 +78,11 @@ help:
 	@echo '            make diff FROM=2.0-bet1 TO=2.0-bet3 (a revision or a file)'
 	@echo '  setup   - install the Debian packages (the stack'"'"'s QEMU from'
 	@echo '            bookworm-backports) and unpack linux-source-6.12'
-	@echo '  clean   - remove out/'
+	@echo '  clean   - remove out/ and export/'
 	@echo ''
 	@echo 'Described revisions: $(patsubst arch/arm64/tools/rmi-%,%,$(wildcard arch/arm64/tools/rmi-*))'
-	@echo 'Cache (kernel tree, build directories, firmware): $${RMI_CACHE:-~/.cache/rmi-gen}'
+	@echo 'Cache (kernel tree and its worktrees, build directories, firmware):'
+	@echo '  $${RMI_CACHE:-~/.cache/rmi-gen}'
 	@echo 'Stack firmware versions and sources: scripts/stack-sources.sh'
 
 setup:
@@ -79,11 +92,9 @@ gen:
 ifeq ($(RMI_LAYOUT),upstream)
 	sh scripts/gen-headers.sh --layout upstream $(RMI_REV) $(GEN_OUT)
 	@echo 'gen: $(GEN_OUT)/linux/arm-smccc-rmi.h $(GEN_OUT)/asm/rmi_cmds.h'
-else ifeq ($(origin RMI_REV),command line)
+else
 	sh scripts/gen-headers.sh $(RMI_REV) $(GEN_OUT)
 	@echo 'gen: $(GEN_OUT)/asm/rmi_smc.h $(GEN_OUT)/asm/rmi_cmds.h'
-else
-	sh scripts/gen-headers.sh $(RMI_REV) arch/arm64/include
 endif
 
 check:
@@ -97,10 +108,17 @@ kunit:
 	sh scripts/kunit.sh
 endif
 
+series:
+	sh scripts/series.sh --check >/dev/null
+
 module-test:
 	sh scripts/run.sh --test
 
-test: check kunit module-test
+test: check series kunit module-test
+
+export:
+	sh scripts/setup.sh
+	python3 scripts/export.py $(EXPORT_DIR)
 
 RUN_ARGS := $(if $(RAM_MB),ram_mb=$(RAM_MB)) $(if $(NR_RECS),nr_recs=$(NR_RECS)) \
 	    $(if $(HASH),hash=$(HASH))
@@ -122,4 +140,4 @@ diff:
 	@python3 scripts/rmi-diff.py $(FROM) $(TO)
 
 clean:
-	rm -rf out
+	rm -rf out export

@@ -27,11 +27,8 @@ set -eu
 top=$(cd "$(dirname "$0")/.." && pwd -P)
 RMI_CACHE=${RMI_CACHE:-${HOME:-/root}/.cache/rmi-gen}
 export RMI_CACHE
-K=$RMI_CACHE/linux
-O=$RMI_CACHE/check-build
 OUT=$RMI_CACHE/bench
 rev=$(cat "$top/arch/arm64/tools/default-revision")
-CROSS="ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu-"
 start=$(date +%s)
 
 step()
@@ -42,13 +39,8 @@ step()
 mkdir -p "$OUT"
 step "set-up"
 sh "$top/scripts/setup.sh" >/dev/null
-if [ ! -f "$O/scripts/mod/modpost" ] || [ ! -f "$O/.config" ]; then
-	step "preparing an arm64 build of linux-source-6.12 in $O (as make check)"
-	sh "$top/scripts/kunit.sh" --revert >/dev/null
-	mkdir -p "$O"
-	make -s -C "$K" O="$O" $CROSS defconfig
-	make -s -C "$K" O="$O" $CROSS -j2 modules_prepare
-fi
+step "the kernel build make check prepares"
+sh "$top/scripts/check-build.sh" >/dev/null
 
 step "1. wrapper cost, every revision"
 python3 "$top/scripts/bench-wrappers.py" "$OUT" >"$OUT/wrappers.md"
@@ -94,7 +86,7 @@ python3 "$top/scripts/bench-report.py" \
 	--commit "$(git -C "$top" rev-parse HEAD 2>/dev/null || echo unknown)$dirty" \
 	--wrappers "$OUT/wrappers.md" --model "$model_log" --stack "$console" \
 	--stack-info "$(. "$top/scripts/stack-sources.sh" && stack_rev "$rev" &&
-		echo "TF-RMM ${STACK_RMM_COMMIT%"${STACK_RMM_COMMIT#????????????}"}, TF-A ${STACK_TFA_COMMIT%"${STACK_TFA_COMMIT#????????????}"}")" \
+		echo "TF-RMM $(stack_short "$STACK_RMM_COMMIT"), TF-A $(stack_short "$STACK_TFA_COMMIT")")" \
 	>"$top/bench/results.md"
 cat "$top/bench/results.md"
 step "written to bench/results.md"

@@ -57,7 +57,7 @@ else
 	rc=0
 	src=$(sh "$top/scripts/stack-src.sh" tf-rmm "$STACK_RMM_COMMIT") || rc=$?
 	[ $rc -eq 0 ] || exit $rc
-	out=$RMI_CACHE/stack/rmm-$(echo "$STACK_RMM_COMMIT" | cut -c1-12)
+	out=$RMI_CACHE/stack/rmm-$(stack_short "$STACK_RMM_COMMIT")
 	stamp=$out.stamp
 	want=$({ cat "$src.stamp"; echo "$OPTS"; cat "$0"; } | sha256sum | cut -d' ' -f1)
 	if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && [ -f "$out/rmm.img" ]; then

@@ -47,10 +47,6 @@ say()
 }
 
 mkdir -p "$O" "$INITRAMFS"
-# The KUnit overlay hooks the tree's Kconfig with links into a checkout
-# that may be gone: build without it (make kunit puts it back).
-sh "$top/scripts/kunit.sh" --revert >/dev/null
-
 # The init: a static program, the whole user space.
 init=$INITRAMFS/init
 if [ ! -f "$init" ] || [ "$top/module/init/rmi-init.c" -nt "$init" ]; then
@@ -116,8 +112,9 @@ build_kernel
 # beside the sources).
 say "rmi.ko and rmi_test.ko (Kbuild, module/, arch/arm64/kvm/rmi/, tests/kunit/)"
 mkdir -p "$SRC"
-(cd "$top" && tar -cf - Kbuild module arch/arm64/include arch/arm64/kvm/rmi \
-	tests/kunit) | (cd "$SRC" && tar -xf -)
+# Kbuild generates the headers there from arch/arm64/tools.
+(cd "$top" && tar -cf - Kbuild module arch/arm64/include arch/arm64/tools \
+	arch/arm64/kvm/rmi tests/kunit) | (cd "$SRC" && tar -xf -)
 make -s -C "$K" O="$O" $CROSS M="$SRC" -j"$JOBS" modules >&2
 changed=
 for m in $MODULES; do

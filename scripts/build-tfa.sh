@@ -66,28 +66,29 @@ tfa_make()
 		{ tail -n 30 "$bb.log" >&2; echo "build-tfa: failed, see $bb.log" >&2; exit 1; }
 }
 
+targets=
 if [ ! -f "$bb.stamp" ] || [ "$(cat "$bb.stamp")" != "$want" ] ||
    [ ! -f "$out/qemu_fw.bios" ]; then
 	echo "build-tfa: building TF-A for $rev in $bb" >&2
 	rm -rf "$bb" "$bb.stamp" "$bb.fip-stamp"
 	mkdir -p "$bb"
-	: >"$bb.log"
-	tfa_make all fip
-	echo "$want" >"$bb.stamp"
-	echo "$want_fip" >"$bb.fip-stamp"
+	targets="all fip"
 elif [ -n "${RMI_TFA_SRC:-}" ]; then
 	# The stamp cannot see edits in the user's tree: let make decide.
-	: >"$bb.log"
-	rm -f "$out/qemu_fw.bios"
-	[ "$(cat "$bb.fip-stamp" 2>/dev/null)" = "$want_fip" ] || rm -f "$out/fip.bin"
-	tfa_make all fip
-	echo "$want_fip" >"$bb.fip-stamp"
+	targets="all fip"
 elif [ "$(cat "$bb.fip-stamp" 2>/dev/null)" != "$want_fip" ]; then
 	echo "build-tfa: new kernel: repacking the FIP of $rev" >&2
+	targets="fip qemu_fw.bios"
+fi
+if [ -n "$targets" ]; then
 	: >"$bb.log"
-	# Make compares timestamps; the kernel may be older than the FIP.
-	rm -f "$out/fip.bin" "$out/qemu_fw.bios"
-	tfa_make fip qemu_fw.bios
+	# Make compares timestamps, and the kernel may be older than the FIP:
+	# the images that hold it go first.
+	rm -f "$out/qemu_fw.bios"
+	[ "$(cat "$bb.fip-stamp" 2>/dev/null)" = "$want_fip" ] || rm -f "$out/fip.bin"
+	# shellcheck disable=SC2086
+	tfa_make $targets
+	echo "$want" >"$bb.stamp"
 	echo "$want_fip" >"$bb.fip-stamp"
 fi
 echo "$out/qemu_fw.bios"

@@ -1,24 +1,32 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-only
 #
-# Run the project's KUnit tests (tests/kunit) on arm64 under QEMU, once per
-# RMM specification revision, in the kernel tree unpacked by scripts/setup.sh;
-# then the same kernel again on the real Arm CCA stack (QEMU with FEAT_RME,
-# TF-A, the TF-RMM of that revision: scripts/stack-sources.sh).
+# Run the project's KUnit suites on arm64 under QEMU, once per RMM
+# specification revision, in a Linux 6.12 tree with the project's patch
+# series applied; then the same kernel again on the real Arm CCA stack (QEMU
+# with FEAT_RME, TF-A, the TF-RMM of that revision:
+# scripts/stack-sources.sh).
 #
 # Arguments: [REV...]  revisions to test (default: every described revision,
 #                      arch/arm64/tools/rmi-*, the default revision first:
-#                      2.0-bet1 1.0-rel0 2.0-bet3), or
-#            --revert  remove the overlay from the kernel tree.
+#                      2.0-bet1 1.0-rel0 2.0-bet3).
 # "make kunit" runs this script; "make kunit RMI_REV=REV" tests one revision.
 #
-# For each revision: generate the headers into $RMI_CACHE/kunit/gen-REV,
-# overlay the project onto the kernel tree (symlinks to those headers and to
-# tests/kunit, one-line hooks at the end of drivers/firmware/Kconfig and
-# drivers/firmware/Makefile), then run kunit.py.  All revisions share one
-# build directory, so switching revision only rebuilds the test objects.
-# The overlay stays in place between runs; --revert restores the tree byte
-# for byte (originals are saved in $RMI_CACHE/kunit/overlay).
+# The kernel tree is the series tree of scripts/series.sh: "make export"'s
+# patches applied with git am to the pristine tree scripts/setup.sh
+# unpacks, checked out in $RMI_CACHE/series/linux so that only the files a
+# change touched are rewritten.  In it, for each revision, the stock
+#
+#   tools/testing/kunit/kunit.py run --arch=arm64 \
+#	--cross_compile=aarch64-linux-gnu- \
+#	--kunitconfig=arch/arm64/kvm/rmi/tests/.kunitconfig \
+#	--kconfig_add CONFIG_ARM64_RMI_SPEC_<REV>=y
+#
+# (and, but for the default revision, without the RMI library and its
+# suites, which implement the default revision only), with the stack's
+# fragment tests/kunit/stack.kunitconfig.  All revisions share one build
+# directory: switching revision regenerates the headers (the Kconfig
+# choice names the description) and rebuilds what includes them.
 #
 # The stack run: build the revision's TF-RMM (scripts/build-rmm.sh) and a
 # TF-A with the kernel kunit.py just built as BL33 (scripts/build-tfa.sh;
@@ -56,9 +64,7 @@ set -eu
 REPO=$(cd "$(dirname "$0")/.." && pwd -P)
 RMI_CACHE=${RMI_CACHE:-${HOME:-/root}/.cache/rmi-gen}
 export RMI_CACHE
-K=$RMI_CACHE/linux
 WORK=$RMI_CACHE/kunit
-STATE=$WORK/overlay
 BUILD=$WORK/build
 BENCH=${RMI_KUNIT_BENCH:-0}
 [ "$BENCH" != 1 ] || BUILD=$WORK/bench-build
@@ -67,15 +73,8 @@ STACK_TIMEOUT=${RMI_KUNIT_STACK_TIMEOUT:-300}
 # At most two jobs: the machines are shared.
 JOBS=$(nproc)
 [ "$JOBS" -le 2 ] || JOBS=2
-
-TESTDIR=drivers/firmware/arm_rmi_test
-HEADERS="rmi_smc.h rmi_cmds.h"
-HOOKS="drivers/firmware/Kconfig drivers/firmware/Makefile"
-# The RMI library (default revision only): linked in, built from
-# arch/arm64/Kbuild, configured from arch/arm64/kvm/Kconfig.
-LIBDIR=arch/arm64/kvm/rmi
-LIBLINKS="$LIBDIR arch/arm64/include/asm/rmi.h"
-HOOKS="$HOOKS arch/arm64/kvm/Kconfig arch/arm64/Kbuild"
+# Where the series puts tests/kunit.
+TESTS=arch/arm64/kvm/rmi/tests
 
 die()
 {
@@ -83,147 +82,11 @@ die()
 	exit 1
 }
 
-# The line appended to a hooked file of the kernel tree.
-hook_line()
-{
-	case $1 in
-	arch/arm64/kvm/Kconfig)	echo "source \"$LIBDIR/Kconfig\"" ;;
-	arch/arm64/Kbuild)	echo "obj-\$(CONFIG_ARM64_RMI) += kvm/rmi/" ;;
-	*/Kconfig)	echo "source \"$TESTDIR/Kconfig\"" ;;
-	*/Makefile)	echo "obj-\$(CONFIG_RMI_KUNIT_TEST) += ${TESTDIR##*/}/" ;;
-	esac
-}
-
-# Append the hook to $K/$1 unless it is there; save the original first.
-hook_add()
-{
-	line=$(hook_line "$1")
-	grep -qxF "$line" "$K/$1" && return 0
-	mkdir -p "$STATE/orig/${1%/*}"
-	cp -p "$K/$1" "$STATE/orig/$1"
-	printf '%s\n' "$line" >>"$K/$1"
-}
-
-# Remove the hook from $K/$1.  If the file is the saved original followed
-# only by lines naming the test directory (our hook, or the hook of another
-# version of this script), restore the original; else delete the hook line.
-hook_del()
-{
-	line=$(hook_line "$1")
-	orig=$STATE/orig/$1
-	if [ -f "$orig" ] && [ -f "$K/$1" ]; then
-		n=$(wc -c <"$orig")
-		if head -c "$n" "$K/$1" | cmp -s - "$orig" &&
-		   ! tail -c +"$((n + 1))" "$K/$1" |
-		     grep -qvF -e "${TESTDIR##*/}" -e "kvm/rmi"; then
-			cp -p "$orig" "$K/$1"
-			rm -f "$orig"
-			return 0
-		fi
-	fi
-	if [ -f "$K/$1" ] && grep -qxF "$line" "$K/$1"; then
-		echo "kunit: $1 changed since the hook was added;" \
-		     "removing the hook line only" >&2
-		grep -vxF "$line" "$K/$1" >"$STATE/tmp" || true
-		cat "$STATE/tmp" >"$K/$1"
-		rm -f "$STATE/tmp"
-	fi
-	rm -f "$orig"
-}
-
-# Make $K/$1 a symlink to $2.  A file that is not a symlink is moved aside
-# and put back by link_del.  Returns 0 if the link was created or changed.
-link_set()
-{
-	if [ -L "$K/$1" ]; then
-		[ "$(readlink "$K/$1")" = "$2" ] && return 1
-		rm -f "$K/$1"
-	elif [ -e "$K/$1" ]; then
-		mkdir -p "$STATE/orig/${1%/*}"
-		mv "$K/$1" "$STATE/orig/$1"
-	fi
-	ln -s "$2" "$K/$1"
-}
-
-# Remove the symlink $K/$1 and put back what link_set moved aside.
-link_del()
-{
-	[ -L "$K/$1" ] && rm -f "$K/$1"
-	if [ -e "$STATE/orig/$1" ] || [ -L "$STATE/orig/$1" ]; then
-		[ -e "$K/$1" ] || mv "$STATE/orig/$1" "$K/$1"
-	fi
-	return 0
-}
-
 aborted()
 {
 	echo "kunit: aborted"
 	echo "kunit: $total_pass passed, $((total_fail + 1)) failed"
 	exit 1
-}
-
-revert()
-{
-	[ -d "$K" ] || return 0
-	mkdir -p "$STATE"
-	for h in $HEADERS; do
-		link_del "arch/arm64/include/asm/$h"
-	done
-	link_del "$TESTDIR"
-	for l in $LIBLINKS; do
-		link_del "$l"
-	done
-	for f in $HOOKS; do
-		hook_del "$f"
-	done
-	rm -rf "$STATE"
-}
-
-# Generate the headers of revision $1 into $WORK/gen-$1.  A header whose
-# content did not change keeps its timestamp, so nothing is rebuilt.
-generate()
-{
-	gen=$WORK/gen-$1
-	rm -rf "$gen.tmp"
-	mkdir -p "$gen.tmp" "$gen/asm" || return 1
-	sh "$REPO/scripts/gen-headers.sh" "$1" "$gen.tmp" || return 1
-	[ -f "$gen.tmp/asm/rmi_smc.h" ] ||
-		{ echo "kunit: gen-headers.sh wrote no asm/rmi_smc.h" >&2; return 1; }
-	for h in $HEADERS; do
-		if [ ! -f "$gen.tmp/asm/$h" ]; then
-			rm -f "$gen/asm/$h"
-		elif ! cmp -s "$gen.tmp/asm/$h" "$gen/asm/$h"; then
-			mv -f "$gen.tmp/asm/$h" "$gen/asm/$h" || return 1
-		fi
-	done
-	rm -rf "$gen.tmp"
-}
-
-# Overlay the project onto the kernel tree for revision $1.
-apply()
-{
-	mkdir -p "$STATE"
-	for h in $HEADERS; do
-		path=arch/arm64/include/asm/$h
-		target=$WORK/gen-$1/asm/$h
-		if [ ! -f "$target" ]; then
-			link_del "$path"
-		elif link_set "$path" "$target"; then
-			# The build saw another file through this link: make the
-			# objects that include it older than the header.
-			touch "$target"
-		fi
-	done
-	if link_set "$TESTDIR" "$REPO/tests/kunit"; then
-		# Another checkout: its files may be older than the objects.
-		rm -rf "$BUILD/$TESTDIR"
-	fi
-	for l in $LIBLINKS; do
-		link_set "$l" "$REPO/$l" && rm -rf "$BUILD/$LIBDIR"
-	done
-	for f in $HOOKS; do
-		hook_add "$f"
-	done
 }
 
 # The reports of the kernel's checkers in a console log: KASAN, UBSAN,
@@ -261,25 +124,18 @@ run_rev()
 	[ "$BENCH" != 1 ] || log=$WORK/bench-$rev.log
 	echo "kunit: === $rev ==="
 	: >"$log"
-	if ! generate "$rev"; then
-		echo "kunit: $rev: header generation failed"
-		total_fail=$((total_fail + 1))
-		status=1
-		return 0
-	fi
-	apply "$rev"
-
 	[ -f "$BUILD/vmlinux" ] ||
 		echo "kunit: no kernel built yet in $BUILD: the first build takes minutes"
-	# The library implements the default revision only.
-	extra=
+	# The revision is a Kconfig choice; the library implements the
+	# default revision only.
+	extra="--kconfig_add CONFIG_ARM64_RMI_SPEC_$(echo "$rev" | tr 'a-z.-' 'A-Z__')=y"
 	[ "$rev" = "$(cat "$REPO/arch/arm64/tools/default-revision")" ] ||
-		extra="--kconfig_add CONFIG_ARM64_RMI=n --kconfig_add CONFIG_RMI_LIB_KUNIT_TEST=n"
+		extra="$extra --kconfig_add CONFIG_ARM64_RMI=n --kconfig_add CONFIG_RMI_LIB_KUNIT_TEST=n"
 	# Two CPUs, so that rmi_smp's RECs run at once; 3 GiB, for the 1 GiB
 	# Realm of rmi_hostile_big_teardown, whose granules are real pages;
 	# a soft lockup reported after two seconds without a scheduling
 	# point (watchdog_thresh=1).
-	set -- --kunitconfig="$REPO/tests/kunit/.kunitconfig" \
+	set -- --kunitconfig="$TESTS/.kunitconfig" \
 		--kunitconfig="$WORK/stack.kunitconfig" \
 		--qemu_args='-m 3072 -smp 2' --kernel_args=watchdog_thresh=1 \
 		--timeout=1800
@@ -292,7 +148,7 @@ run_rev()
 	rm -f "$WORK/rc"
 	{
 		rc=0
-		cd "$K" &&
+		cd "$T" &&
 		PYTHONUNBUFFERED=1 \
 		timeout "$TIMEOUT" python3 tools/testing/kunit/kunit.py run \
 			--arch=arm64 --cross_compile=aarch64-linux-gnu- "$@" \
@@ -393,7 +249,7 @@ run_stack()
 	[ $rc -ne 124 ] || echo "kunit: $rev on the stack: timed out after ${STACK_TIMEOUT}s"
 	# Its exit status only repeats what the counts say.
 	{
-		cd "$K" &&
+		cd "$T" &&
 		python3 tools/testing/kunit/kunit.py parse "$console" 2>&1 || true
 	} | tee "$log" | filter
 
@@ -429,16 +285,12 @@ default_revisions()
 
 main()
 {
-	if [ "${1:-}" = --revert ]; then
-		[ $# -eq 1 ] || die "usage: $0 --revert"
-		revert
-		echo "kunit: overlay removed from $K"
-		return 0
-	fi
 	for rev in "$@"; do
 		case $rev in
-		''|-*|*[!A-Za-z0-9._-]*) die "usage: $0 [--revert | REV...]" ;;
+		''|-*|*[!A-Za-z0-9._-]*) die "usage: $0 [REV...]" ;;
 		esac
+		[ -f "$REPO/arch/arm64/tools/rmi-$rev" ] ||
+			die "no description arch/arm64/tools/rmi-$rev"
 	done
 	[ $# -gt 0 ] || set -- $(default_revisions)
 	[ "$BENCH" != 1 ] || set -- "$(cat "$REPO/arch/arm64/tools/default-revision")"
@@ -468,6 +320,13 @@ main()
 	fi
 
 	sh "$REPO/scripts/setup.sh"
+	# The kernel tree: the series applied (git am), at its last patch.
+	if ! T=$(sh "$REPO/scripts/series.sh"); then
+		echo "kunit: the patch series could not be exported or applied (above)"
+		trap - EXIT
+		echo "kunit: $total_pass passed, 1 failed"
+		return 1
+	fi
 	stack_check
 	for rev in "$@"; do
 		run_rev "$rev"
@@ -479,7 +338,8 @@ main()
 }
 
 mkdir -p "$WORK"
-# One run at a time per cache: the overlay and the build directory are shared.
+# One run at a time per cache: the series tree and the build directory are
+# shared.
 if [ -z "${RMI_KUNIT_LOCKED:-}" ] && command -v flock >/dev/null; then
 	flock -n "$WORK/lock" true ||
 		echo "kunit: waiting for another run to release $WORK/lock"

@@ -2,8 +2,8 @@
 #
 # The real Arm CCA stack that "make kunit" also runs the KUnit suites on:
 # every version, upstream URL and commit, in this one place.  Sourced (not
-# run) by scripts/setup-stack.sh, stack-src.sh, build-rmm.sh, build-tfa.sh
-# and kunit.sh.  Documentation/arch/arm64/rmi-kunit.rst points here.
+# run) by scripts/setup-stack.sh, stack-src.sh, build-rmm.sh, build-tfa.sh,
+# kunit.sh and bench.sh.  Documentation/arch/arm64/rmi-kunit.rst points here.
 #
 # The sources are third-party code and never go into the project: the
 # scripts unpack the pinned tarballs of $RMI_VENDOR_DIR (default
@@ -72,6 +72,13 @@ stack_rev()
 stack_url()
 {
 	echo "$STACK_SOURCES" | awk -v n="$1" -v c="$2" '$1 == n && $2 == c { print $3; exit }'
+}
+
+# The short form of commit $1 that names tarballs, trees and build
+# directories: its first 12 hex digits.
+stack_short()
+{
+	echo "$1" | cut -c1-12
 }
 
 # The variable-name form of a revision: 2.0-bet1 -> 2_0_BET1.

@@ -28,13 +28,14 @@ set -eu
 
 top=$(cd "$(dirname "$0")/.." && pwd -P)
 . "$top/scripts/stack-sources.sh"
+. "$top/scripts/lib.sh"
 [ $# -eq 2 ] || { echo "usage: $0 tf-a|tf-rmm COMMIT" >&2; exit 2; }
 name=$1
 commit=$2
 RMI_CACHE=${RMI_CACHE:-${HOME:-/root}/.cache/rmi-gen}
 VENDOR=$(stack_vendor_dir "$top")
 SRC=$RMI_CACHE/stack/src
-dest=$SRC/$name-$(echo "$commit" | cut -c1-12)
+dest=$SRC/$name-$(stack_short "$commit")
 
 say()
 {
@@ -49,13 +50,14 @@ ext_commit()
 
 tarball()
 {
-	echo "$VENDOR/$1-$(echo "$2" | cut -c1-12).tar.xz"
+	echo "$VENDOR/$1-$(stack_short "$2").tar.xz"
 }
 
 # What the tree is made from: one line per input.
 inputs()
 {
-	sha256sum "$top/scripts/stack-src.sh" "$top/scripts/stack-sources.sh" | cut -d' ' -f1
+	sha256sum "$top/scripts/stack-src.sh" "$top/scripts/stack-sources.sh" \
+		"$top/scripts/lib.sh" | cut -d' ' -f1
 	for piece in "$name $commit" $(if [ "$name" = tf-rmm ]; then
 			for e in $STACK_RMM_EXT; do echo "$e:$(ext_commit "$e")"; done
 		fi); do
@@ -67,23 +69,6 @@ inputs()
 			echo "git $(stack_url "$1" "$2") $2"
 		fi
 	done
-}
-
-# A fixed identity and date: the local commits are the same on every run.
-git_local()
-{
-	GIT_AUTHOR_NAME=rmi GIT_AUTHOR_EMAIL=rmi@localhost \
-	GIT_COMMITTER_NAME=rmi GIT_COMMITTER_EMAIL=rmi@localhost \
-	GIT_AUTHOR_DATE='2000-01-01T00:00:00Z' GIT_COMMITTER_DATE='2000-01-01T00:00:00Z' \
-		git -c init.defaultBranch=main -c commit.gpgsign=false "$@"
-}
-
-# Make directory $1 a repository with one commit of everything in it.
-git_one_commit()
-{
-	git_local -C "$1" init -q
-	git_local -C "$1" add -A -f
-	git_local -C "$1" commit -q -m "$2"
 }
 
 # Unpack tarball $1 (top-level directory $2/) to $3.
@@ -142,14 +127,14 @@ make_tree()
 	done
 	# The outer commit: everything else, and each ext/<lib> as a gitlink
 	# to its local commit.
-	git_local -C "$1" init -q
-	git_local -C "$1" add -A -f -- . $(for e in $STACK_RMM_EXT; do
+	git_fixed -C "$1" init -q
+	git_fixed -C "$1" add -A -f -- . $(for e in $STACK_RMM_EXT; do
 		echo ":(exclude)ext/$e"; done)
 	for e in $STACK_RMM_EXT; do
-		git_local -C "$1" update-index --add --cacheinfo \
+		git_fixed -C "$1" update-index --add --cacheinfo \
 			"160000,$(git -C "$1/ext/$e" rev-parse HEAD),ext/$e"
 	done
-	git_local -C "$1" commit -q -m "$name $commit, ext/ as gitlinks"
+	git_fixed -C "$1" commit -q -m "$name $commit, ext/ as gitlinks"
 }
 
 mkdir -p "$SRC"

@@ -4,9 +4,10 @@
  * rmi_real_faults and rmi_diff share (rmi_real_lib.h).
  *
  * Activation is one-way: RMM_CONFIG_SET and RMM_ACTIVATE succeed once per
- * boot, then TF-RMM answers them RMI_ERROR_GLOBAL.  The first suite that
- * needs the RMM (rmi_real, first in link order, or any of these when run
- * alone) calls the real rmi_init(), which activates it.  The library's
+ * boot, then TF-RMM answers them RMI_ERROR_GLOBAL.  The kernel's boot
+ * initcall (boot.c) has usually done it; if it has not, the first suite
+ * that needs the RMM (rmi_real, first in link order, or any of these when
+ * run alone) calls the real rmi_init(), which activates it.  The library's
  * suites against the model (rmi_lifecycle, rmi_faults, rmi_badargs) call
  * rmi_init() again and again on the model, which leaves the library's
  * globals describing the model; so every suite here calls rmi_init() again
@@ -93,9 +94,11 @@ EXPORT_SYMBOL_GPL(rmi_real_lib_why);
  * rmi_real_lib_activate() - the real rmi_init(), once per boot
  *
  * For a suite's init, which has no test to install a stub with.  Must be
- * called with no stub of the library's transport active.
+ * called with no stub of the library's transport active.  When the library
+ * is available at the first call, the boot initcall activated the RMM:
+ * rmi_init() is not called again.
  *
- * Return: what the first rmi_init() returned.
+ * Return: what the first rmi_init() returned, 0 after the boot's.
  */
 int rmi_real_lib_activate(void)
 {
@@ -103,7 +106,12 @@ int rmi_real_lib_activate(void)
 	if (!rmi_real_activated && rmi_is_available())
 		rmi_real_activated = true;
 	if (!rmi_real_activated && !rmi_real_init_err) {
-		rmi_real_init_err = rmi_init();
+		/*
+		 * The library built in activated the RMM at boot (boot.c):
+		 * the RMM would refuse a second activation.
+		 */
+		if (!rmi_is_available())
+			rmi_real_init_err = rmi_init();
 		rmi_real_activated = !rmi_real_init_err;
 	}
 	return rmi_real_init_err;
@@ -128,11 +136,12 @@ rmi_real_replay_call(const struct arm_smccc_1_2_regs *args,
  * rmi_real_lib_init() - make the library describe the real RMM
  * @test: the test
  *
- * The first time, the real rmi_init(): it activates the RMM.  Later, the
- * real rmi_init() again, with RMM_CONFIG_SET and RMM_ACTIVATE answered
- * RMI_SUCCESS in place of the RMM (it accepted them once; it refuses
- * them since): the library's globals, which suites against the model
- * overwrite, are read from the real RMM again.
+ * The first time, rmi_real_lib_activate(): the RMM activated, at boot or
+ * by the real rmi_init().  Then the real rmi_init() again, with
+ * RMM_CONFIG_SET and RMM_ACTIVATE answered RMI_SUCCESS in place of the RMM
+ * (it accepted them once; it refuses them since): the library's globals,
+ * which suites against the model overwrite, are read from the real RMM
+ * again.
  *
  * Return: rmi_init()'s result.
  */
@@ -140,8 +149,11 @@ int rmi_real_lib_init(struct kunit *test)
 {
 	int err;
 
-	if (!rmi_real_activated)
-		return rmi_real_lib_activate();
+	if (!rmi_real_activated) {
+		err = rmi_real_lib_activate();
+		if (err)
+			return err;
+	}
 #if IS_ENABLED(CONFIG_KUNIT)
 	kunit_activate_static_stub(test, rmi_smccc_issue, rmi_real_replay_call);
 	rmi_test_reset();

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * The Realm rmi.ko runs (realm-payload.S), as the module sees it.
+ * The Realm rmi.ko and the KUnit suites on the real RMM run
+ * (rmi_real_payload.S), as the C code sees it.
  */
 #ifndef __RMI_REALM_PAYLOAD_H
 #define __RMI_REALM_PAYLOAD_H
