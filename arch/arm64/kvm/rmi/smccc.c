@@ -14,6 +14,7 @@
  */
 #include <linux/arm-smccc.h>
 #include <linux/atomic.h>
+#include <linux/cpufeature.h>
 #include <linux/errno.h>
 #include <linux/export.h>
 #include <linux/printk.h>
@@ -23,7 +24,6 @@
 #include <kunit/static_stub.h>
 #include <kunit/visibility.h>
 
-#include <asm/cpufeature.h>
 #include <asm/sysreg.h>
 
 #include "rmi_lib.h"
