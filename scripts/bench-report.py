@@ -109,10 +109,12 @@ def bounds(ram, recs):
         'REALM_CREATE': 1, 'REALM_ACTIVATE': 1, 'REALM_TERMINATE': 1,
         'REALM_DESTROY': 1,
         'RTT_CREATE': l2 + l3, 'RTT_DESTROY': l2 + l3,
-        'RTT_INIT_RIPAS': l3,
+        # RIPAS set while the RAM is level 2 blocks: one per level 2 RTT.
+        'RTT_INIT_RIPAS': l2,
         'RTT_DATA_MAP_INIT': MEASURED,
         'RTT_DATA_MAP': (ram - IMAGE_MB) // 2,
-        'RTT_DATA_UNMAP': l3,
+        # One list of merged PA-adjacent granules: the first call unmaps all.
+        'RTT_DATA_UNMAP': 1,
         'REC_CREATE': recs, 'REC_DESTROY': recs,
     }
     spec = dict(common, GRANULE_RANGE_DELEGATE=1, GRANULE_RANGE_UNDELEGATE=1)

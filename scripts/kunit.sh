@@ -38,6 +38,10 @@
 # FEAT_RME or the firmware sources are neither in the vendor directory nor
 # fetchable (scripts/stack-src.sh): "make kunit" passes without them.
 #
+# With the default revision, rmi_smp runs once more, under lockdep and
+# KCSAN (tests/kunit/smp.kunitconfig: KCSAN excludes KASAN), in a build
+# directory of its own, under plain QEMU with two CPUs.
+#
 # The last line printed is "kunit: N passed, N failed" (sum over the
 # revisions and the runs, plain and stack).  The exit status is non-zero if
 # any run failed; a run that produced no test results (build or boot
@@ -51,7 +55,7 @@
 #                      only those suites, under plain QEMU and on the stack
 #   RMI_KUNIT_STACK    0: skip the runs on the real stack
 #   RMI_KUNIT_STACK_TIMEOUT  seconds allowed for one boot of the stack
-#                      (default: 300)
+#                      (default: 900)
 #   RMI_KUNIT_BENCH    1: make bench's run instead (scripts/bench.sh): the
 #                      rmi_bench suite, from tests/kunit/bench.kunitconfig,
 #                      in its own build directory, with 3GiB of memory,
@@ -69,7 +73,7 @@ BUILD=$WORK/build
 BENCH=${RMI_KUNIT_BENCH:-0}
 [ "$BENCH" != 1 ] || BUILD=$WORK/bench-build
 TIMEOUT=${RMI_KUNIT_TIMEOUT:-3600}
-STACK_TIMEOUT=${RMI_KUNIT_STACK_TIMEOUT:-300}
+STACK_TIMEOUT=${RMI_KUNIT_STACK_TIMEOUT:-900}
 # At most two jobs: the machines are shared.
 JOBS=$(nproc)
 [ "$JOBS" -le 2 ] || JOBS=2
@@ -273,6 +277,60 @@ run_stack()
 	[ "$fail" -eq 0 ] || status=1
 }
 
+# Is rmi_smp among the suites RMI_KUNIT_FILTER asks for?
+smp_wanted()
+{
+	[ -z "$kunit_filter" ] && return 0
+	# shellcheck disable=SC2194,SC2254
+	case rmi_smp in
+	$kunit_filter) return 0 ;;
+	esac
+	return 1
+}
+
+# rmi_smp under lockdep and KCSAN, which cannot be built with KASAN: the
+# default revision, plain QEMU with two CPUs, a build directory of its own
+# ($WORK/smp-build).  Counted like run_rev; any report is a failure.
+run_smp()
+{
+	rev=$(cat "$REPO/arch/arm64/tools/default-revision")
+	log=$WORK/smp-$rev.log
+	build=$WORK/smp-build
+	echo "kunit: === $rev: rmi_smp under lockdep and KCSAN ==="
+	: >"$log"
+	rm -f "$WORK/rc"
+	{
+		rc=0
+		cd "$T" &&
+		PYTHONUNBUFFERED=1 \
+		timeout "$TIMEOUT" python3 tools/testing/kunit/kunit.py run \
+			--arch=arm64 --cross_compile=aarch64-linux-gnu- \
+			--kunitconfig="$TESTS/smp.kunitconfig" \
+			--kconfig_add "CONFIG_ARM64_RMI_SPEC_$(echo "$rev" | tr 'a-z.-' 'A-Z__')=y" \
+			--qemu_args='-m 2048 -smp 2' --timeout=1800 \
+			--build_dir="$build" --jobs="$JOBS" 'rmi_smp*' 2>&1 || rc=$?
+		echo $rc >"$WORK/rc"
+	} | tee "$log" | filter
+	rc=$(cat "$WORK/rc" 2>/dev/null || echo 1)
+	set -- $(sh "$REPO/scripts/kunit-counts.sh" "$log")
+	pass=$1 fail=$2 found=$3
+	sanitizer=$(report_count "$build/test.log")
+	if [ "$sanitizer" -gt 0 ]; then
+		echo "kunit: rmi_smp: $sanitizer checker report(s), see $build/test.log:"
+		report_lines "$build/test.log"
+		fail=$((fail + sanitizer))
+		rc=1
+	fi
+	if [ "$rc" -ne 0 ] && [ "$fail" -eq 0 ]; then
+		[ "$found" -eq 0 ] && echo "kunit: rmi_smp: no test results, see $log"
+		fail=1
+	fi
+	echo "kunit: $rev, lockdep and KCSAN: $pass passed, $fail failed (log: $log)"
+	total_pass=$((total_pass + pass))
+	total_fail=$((total_fail + fail))
+	[ "$fail" -eq 0 ] || status=1
+}
+
 # Every described revision, the default one first.
 default_revisions()
 {
@@ -331,6 +389,15 @@ main()
 	for rev in "$@"; do
 		run_rev "$rev"
 	done
+	# The concurrency run: with the default revision, when rmi_smp is
+	# among the suites asked for.
+	def=$(cat "$REPO/arch/arm64/tools/default-revision")
+	case " $* " in
+	*" $def "*)
+		if [ "$BENCH" != 1 ] && smp_wanted; then
+			run_smp
+		fi ;;
+	esac
 
 	trap - EXIT
 	echo "kunit: $total_pass passed, $total_fail failed"

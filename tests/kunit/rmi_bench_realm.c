@@ -26,8 +26,8 @@ static void rmi_bench_snapshot(unsigned long *counts)
 }
 
 /*
- * Reserve, create RTTs, populate, map, add RECs, activate: stops at the
- * first failure.  Every granule of the RAM is delegated ahead, by as few
+ * Reserve, RIPAS, create RTTs, populate, map, add RECs, activate: stops
+ * at the first failure.  Every granule of the RAM is delegated ahead, by as few
  * commands as the allocator's contiguity allows.
  */
 static long rmi_bench_build(struct cca_realm *realm, struct cca_rec *recs,
@@ -39,12 +39,16 @@ static long rmi_bench_build(struct cca_realm *realm, struct cca_rec *recs,
 	unsigned int i;
 	long err;
 
+	/*
+	 * RIPAS first, while the RTTs are few and their entries blocks: one
+	 * command per level 2 RTT, not one per level 3 RTT.
+	 */
 	err = cca_realm_reserve(realm, ram >> PAGE_SHIFT);
+	if (!err)
+		err = cca_realm_init_ripas(realm, 0, ram);
 	if (!err)
 		err = cca_realm_create_rtts_range(realm, 0, ram,
 						  RMI_BENCH_LEVEL_PAGE);
-	if (!err)
-		err = cca_realm_init_ripas(realm, 0, ram);
 	for (ipa = 0; !err && ipa < RMI_BENCH_IMAGE; ipa += PAGE_SIZE)
 		err = cca_realm_populate(realm, ipa, src, true);
 	if (!err && ram > RMI_BENCH_IMAGE)
@@ -199,11 +203,12 @@ long rmi_bench_first(const struct rmi_mem_ops *mem, unsigned int ram_mb,
 	if (err)
 		goto out;
 	if (!on_demand)
-		err = cca_realm_reserve(realm, ram >> PAGE_SHIFT) ?:
-		      cca_realm_create_rtts_range(realm, 0, ram,
-						  RMI_BENCH_LEVEL_PAGE);
+		err = cca_realm_reserve(realm, ram >> PAGE_SHIFT);
 	if (!err)
 		err = cca_realm_init_ripas(realm, 0, ram);
+	if (!err && !on_demand)
+		err = cca_realm_create_rtts_range(realm, 0, ram,
+						  RMI_BENCH_LEVEL_PAGE);
 	for (ipa = 0; !err && ipa < RMI_BENCH_IMAGE; ipa += PAGE_SIZE)
 		err = cca_realm_populate(realm, ipa, ipa ? pat : src, true);
 	if (!err && !on_demand && ram > RMI_BENCH_IMAGE)

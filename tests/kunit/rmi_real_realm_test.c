@@ -9,7 +9,9 @@
  * the memory TF-RMM asks for, activation), reads back the RTT entries of
  * what it mapped, runs REC 0 until the Realm powers off and tears it down.
  * The real RMM then shows that every granule came back Non-secure: each
- * page the library freed is delegated and undelegated again.
+ * page the library freed is delegated and undelegated again.  Then two
+ * RECs of one Realm run from two threads bound to two CPUs, and must be
+ * inside RMI_REC_ENTER at the same time (rmi_real_realm_smp).
  *
  * rmi_real_faults runs the same lifecycle once per call it makes, three
  * times K times, with call n refused (not issued: RMI_ERROR_INPUT, then
@@ -24,11 +26,18 @@
  * given up and counted (rmi_abandoned_ops()).
  */
 #include <kunit/test.h>
+#include <linux/atomic.h>
+#include <linux/bitfield.h>
+#include <linux/completion.h>
+#include <linux/cpumask.h>
+#include <linux/kthread.h>
 #include <linux/ktime.h>
+#include <linux/mm.h>
 #include <linux/slab.h>
 
 #include <asm/rmi.h>
 
+#include "realm-payload.h"
 #include "rmi_real_lib.h"
 
 #define RMI_REAL_LOG_CAP	1024
@@ -221,8 +230,178 @@ static void rmi_real_faults_every_call(struct kunit *test)
 		   given_up, held);
 }
 
+/* REC entries each vCPU thread of rmi_real_realm_smp makes. */
+#define RMI_REAL_SMP_ENTRIES	400
+
+/**
+ * struct rmi_real_vcpu - one vCPU thread of rmi_real_realm_smp
+ * @rec: the REC it runs
+ * @inside: RECs of the Realm inside RMI_REC_ENTER, shared
+ * @start: the threads start together
+ * @done: this one ended
+ * @cpu: the CPU it is bound to
+ * @cpu_seen: the CPU it ran on, every entry (must be @cpu)
+ * @entries: REC entries that returned
+ * @together: entries during which the other REC was inside too
+ * @host_calls: exits of the loop's host call
+ * @err: first failure
+ */
+struct rmi_real_vcpu {
+	struct cca_rec *rec;
+	atomic_t *inside;
+	struct completion *start;
+	struct completion done;
+	unsigned int cpu;
+	unsigned int cpu_seen;
+	unsigned long entries;
+	unsigned long together;
+	unsigned long host_calls;
+	long err;
+};
+
+/* A vCPU loop, as KVM's: entry with interrupts masked, then the exit. */
+static int rmi_real_vcpu_fn(void *data)
+{
+	struct rmi_real_vcpu *v = data;
+	struct cca_exit exit;
+	long err = 0;
+	int r;
+
+	wait_for_completion(v->start);
+	while (v->entries < RMI_REAL_SMP_ENTRIES) {
+		local_irq_disable();
+		v->cpu_seen = smp_processor_id();
+		/* Counted on both sides of the entry: the REC is running. */
+		atomic_inc(v->inside);
+		err = cca_rec_enter(v->rec);
+		if (atomic_dec_return(v->inside))
+			v->together++;
+		local_irq_enable();
+		if (err == -EAGAIN) {
+			err = 0;
+			cond_resched();
+			continue;
+		}
+		if (err || v->cpu_seen != v->cpu)
+			break;
+		v->entries++;
+		r = cca_rec_handle_exit(v->rec, &exit);
+		if (r < 0) {
+			err = r;
+			break;
+		}
+		if (!r && exit.reason != CCA_EXIT_HOST_CALL) {
+			err = -EPROTO;
+			break;
+		}
+		v->host_calls += !r;
+		cond_resched();
+	}
+	v->err = err ?: (v->cpu_seen != v->cpu ? -EXDEV : 0);
+	complete(&v->done);
+	return 0;
+}
+
+/*
+ * Two RECs of one Realm, each run by a thread bound to a CPU of its own:
+ * both must be inside RMI_REC_ENTER at the same time, again and again,
+ * through the library.  The Realm is the loop of host calls of rmi.ko's
+ * bench; teardown afterwards gives every granule back.
+ */
+static void rmi_real_realm_smp(struct kunit *test)
+{
+	size_t size = rmi_realm_loop_end - rmi_realm_loop;
+	struct cca_realm_config cfg = {
+		.s2sz = RMI_REAL_S2SZ, .rtt_level_start = RMI_REAL_LEVEL_START,
+		.hash_algo = RMI_HASH_SHA_256, .num_bps = 1, .num_wps = 1,
+		.max_recs = 2,
+	};
+	const unsigned long ram = RMI_REAL_RAM_PAGES * PAGE_SIZE;
+	unsigned long leaked = rmi_leaked_granules(), together = 0;
+	struct cca_rec_config rc = { .runnable = true };
+	struct task_struct *task[2] = { };
+	DECLARE_COMPLETION_ONSTACK(start);
+	struct rmi_real_vcpu *v;
+	struct rmi_real_proof p;
+	struct rmi_real_mem *mem;
+	struct cca_realm *realm;
+	struct cca_rec *recs;
+	atomic_t inside = ATOMIC_INIT(0);
+	unsigned int i, cpu;
+	struct page *src;
+	long err;
+
+	if (num_online_cpus() < 2)
+		kunit_skip(test, "one CPU online: RECs cannot run at once");
+	realm = kunit_kzalloc(test, sizeof(*realm), GFP_KERNEL);
+	recs = kunit_kcalloc(test, 2, sizeof(*recs), GFP_KERNEL);
+	v = kunit_kcalloc(test, 2, sizeof(*v), GFP_KERNEL);
+	src = alloc_page(GFP_KERNEL | __GFP_ZERO);
+	KUNIT_ASSERT_NOT_NULL(test, realm);
+	KUNIT_ASSERT_NOT_NULL(test, recs);
+	KUNIT_ASSERT_NOT_NULL(test, v);
+	KUNIT_ASSERT_NOT_NULL(test, src);
+	memcpy(page_address(src), rmi_realm_loop, min(size, PAGE_SIZE));
+	mem = rmi_real_mem_init(test);
+
+	KUNIT_ASSERT_EQ(test, cca_realm_create(realm, &cfg, &mem->ops), 0);
+	err = cca_realm_init_ripas(realm, 0, ram) ?:
+	      cca_realm_populate(realm, 0, page_to_phys(src), true) ?:
+	      cca_realm_map_ram(realm, PAGE_SIZE, ram);
+	for (i = 0; i < 2 && !err; i++) {
+		rc.mpidr = FIELD_PREP(REC_MPIDR_AFF0_MASK, i);
+		err = cca_rec_create(realm, &rc, &recs[i]);
+	}
+	err = err ?: cca_realm_activate(realm);
+	__free_page(src);
+	KUNIT_EXPECT_EQ(test, err, 0);
+
+	cpu = cpumask_first(cpu_online_mask);
+	for (i = 0; i < 2 && !err; i++, cpu = cpumask_next(cpu, cpu_online_mask)) {
+		v[i].rec = &recs[i];
+		v[i].inside = &inside;
+		v[i].start = &start;
+		v[i].cpu = cpu;
+		init_completion(&v[i].done);
+		task[i] = kthread_create_on_cpu(rmi_real_vcpu_fn, &v[i], cpu,
+						"rmi-rec/%u");
+		if (IS_ERR(task[i])) {
+			err = PTR_ERR(task[i]);
+			task[i] = NULL;
+			break;
+		}
+		wake_up_process(task[i]);
+	}
+	complete_all(&start);
+	for (i = 0; i < 2; i++) {
+		if (!task[i])
+			continue;
+		wait_for_completion(&v[i].done);
+		KUNIT_EXPECT_EQ_MSG(test, v[i].err, 0, "REC %u on CPU %u", i, v[i].cpu);
+		KUNIT_EXPECT_EQ(test, v[i].entries, RMI_REAL_SMP_ENTRIES);
+		KUNIT_EXPECT_GT(test, v[i].host_calls, 0);
+		together += v[i].together;
+		kunit_info(test, "REC %u on CPU %u: %lu entries, %lu host calls, %lu with the other REC inside too\n",
+			   i, v[i].cpu, v[i].entries, v[i].host_calls,
+			   v[i].together);
+	}
+	KUNIT_EXPECT_EQ(test, err, 0);
+	KUNIT_EXPECT_NE(test, v[0].cpu, v[1].cpu);
+	/* The RECs of one Realm ran at once on two CPUs. */
+	KUNIT_EXPECT_GT(test, together, 0);
+
+	KUNIT_EXPECT_EQ(test, cca_realm_destroy(realm), 0);
+	KUNIT_EXPECT_EQ(test, rmi_leaked_granules(), leaked);
+	KUNIT_EXPECT_EQ(test, mem->bad_frees, 0);
+	rmi_real_mem_prove(mem, false, &p);
+	KUNIT_EXPECT_EQ(test, p.leaked, 0);
+	KUNIT_EXPECT_EQ(test, p.not_ns, 0);
+	KUNIT_EXPECT_EQ(test, p.ns, mem->allocs);
+}
+
 static struct kunit_case rmi_real_realm_cases[] = {
 	KUNIT_CASE(rmi_real_realm_lifecycle),
+	KUNIT_CASE(rmi_real_realm_smp),
 	{}
 };
 
