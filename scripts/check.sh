@@ -215,8 +215,11 @@ for rev in $revs mutated $goods; do
 		[ $rc -ne 0 ] || echo "check: $rev: $(tail -n 1 "$d/user.log")"
 		result $rc "userspace run $rev"
 	fi
+	# fault.c is built only with fault injection (ARM64_RMI_FAIL_ALLOC),
+	# which the check kernel does not have: compiled as if it were.
 	cat >"$d/Kbuild" <<KBUILD
 LINUXINCLUDE := -I\$(src)/gen \$(LINUXINCLUDE)
+CFLAGS_fault.o := -DCONFIG_ARM64_RMI_FAIL_ALLOC
 obj-m := rmi_check.o
 obj-y := $extra
 rmi_check-y := $objs

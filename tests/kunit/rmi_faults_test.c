@@ -16,11 +16,13 @@
  * with operations that can be cancelled and with operations that cannot.
  * Then
  * seeded random answers, for at least 10000 calls, with the same
- * invariant; and host allocation failures.
+ * invariant; host allocation failures (the granules); and the library's
+ * own allocations failed in turn (fault injection).
  */
 #include <kunit/test.h>
 #include <linux/bitmap.h>
 #include <linux/errno.h>
+#include <linux/sched.h>
 
 #include <asm/rmi.h>
 
@@ -28,6 +30,8 @@
 
 #define LOG_CAP		4096
 #define RANDOM_CALLS	10000
+/* The library's own allocations in one lifecycle, at most. */
+#define RECORD_ALLOCS	1000
 
 static bool transient(unsigned long status)
 {
@@ -218,6 +222,63 @@ static void rmi_faults_alloc(struct kunit *test)
 }
 
 /*
+ * The library's own allocations (its records and list copies, fault.c)
+ * fail in turn: the Nth of a lifecycle, through the task's fail-nth, for
+ * every N until the lifecycle makes fewer than N.  Each failure is
+ * -ENOMEM, or is absorbed (the lifecycle completes), and the books balance
+ * with nothing leaked.  Creating the Realm alone makes five that cannot be
+ * absorbed (the REC table, the two list copies, the records of the RD and
+ * of the starting RTTs).
+ */
+static void rmi_faults_records(struct kunit *test)
+{
+#ifdef CONFIG_ARM64_RMI_FAIL_ALLOC
+	unsigned int n, left, failed = 0, absorbed = 0;
+	unsigned long leaked;
+	struct rmi_model_config cfg;
+	struct rmi_test_mem *mem;
+	struct rmi_test_lc *lc;
+	struct rmi_model *m;
+	long err;
+
+	lc = kunit_kzalloc(test, sizeof(*lc), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, lc);
+	rmi_faults_config(test, &cfg);
+	for (n = 1; n <= RECORD_ALLOCS; n++) {
+		leaked = rmi_leaked_granules();
+		m = rmi_model_install(test, &cfg);
+		mem = rmi_test_mem_init(test, m);
+		WRITE_ONCE(current->fail_nth, n);
+		err = rmi_test_lifecycle(test, mem, lc);
+		left = READ_ONCE(current->fail_nth);
+		WRITE_ONCE(current->fail_nth, 0);
+		rmi_test_books(test, m, mem, leaked);
+		KUNIT_EXPECT_EQ_MSG(test, rmi_model_realms(m), 0, "allocation %u", n);
+		KUNIT_EXPECT_EQ_MSG(test, rmi_leaked_granules(), leaked,
+				    "allocation %u", n);
+		rmi_test_release(test, m, mem);
+		if (left) {
+			/* Fewer than n: nothing failed. */
+			KUNIT_EXPECT_EQ(test, err, 0);
+			break;
+		}
+		KUNIT_EXPECT_TRUE_MSG(test, err == -ENOMEM || (!err && lc->ran),
+				      "allocation %u: %ld", n, err);
+		if (err)
+			failed++;
+		else
+			absorbed++;
+	}
+	KUNIT_EXPECT_LE(test, n, RECORD_ALLOCS);
+	KUNIT_EXPECT_GE(test, failed, 5);
+	kunit_info(test, "%u allocations failed in turn: %u -ENOMEM, %u absorbed\n",
+		   n - 1, failed, absorbed);
+#else
+	kunit_skip(test, "needs CONFIG_ARM64_RMI_FAIL_ALLOC");
+#endif
+}
+
+/*
  * Memory that never comes back: an operation that cannot be cancelled is
  * given up after a bounded wait, and counted; the RMM keeps the granule
  * of the object it was creating (the RD: RMI_REALM_CREATE is the first to
@@ -254,6 +315,8 @@ static struct kunit_case rmi_faults_cases[] = {
 			      { .speed = KUNIT_SPEED_SLOW }),
 	KUNIT_CASE_SLOW(rmi_faults_random),
 	KUNIT_CASE_PARAM_ATTR(rmi_faults_alloc, rmi_faults_cancel_gen_params,
+			      { .speed = KUNIT_SPEED_SLOW }),
+	KUNIT_CASE_PARAM_ATTR(rmi_faults_records, rmi_faults_cancel_gen_params,
 			      { .speed = KUNIT_SPEED_SLOW }),
 	KUNIT_CASE_SLOW(rmi_faults_no_memory),
 	{}

@@ -56,6 +56,8 @@ int rmi_ledger_add(struct rmi_ledger *l, phys_addr_t pa, unsigned long nr,
 	unsigned long i;
 	int err;
 
+	if (rmi_should_fail_alloc())
+		return -ENOMEM;
 	for (i = 0; i < nr; i++) {
 		err = xa_insert(&l->xa, PHYS_PFN(pa) + i, xa_mk_value(rec), gfp);
 		if (err) {

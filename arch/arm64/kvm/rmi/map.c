@@ -82,8 +82,8 @@ static long cca_map_take(struct cca_realm *realm, unsigned long ipa,
 			err = -ENOMEM;
 			break;
 		}
-		err = xa_insert(&realm->data, PHYS_PFN(ipa) + i, xa_mk_value(p),
-				GFP_KERNEL_ACCOUNT);
+		err = rmi_xa_insert(&realm->data, PHYS_PFN(ipa) + i,
+				    xa_mk_value(p));
 		if (err)
 			break;
 		xa_clear_mark(&realm->ledger.xa, p, XA_MARK_1);
@@ -527,8 +527,8 @@ long cca_unprot_map(struct cca_realm *realm, unsigned long ipa,
 	err = cca_rtts_ensure(realm, ipa, RMI_RTT_MAX_LEVEL);
 	if (err)
 		return err;
-	err = xa_insert(&realm->unprot, PHYS_PFN(ipa), xa_mk_value(PHYS_PFN(pa)),
-			GFP_KERNEL_ACCOUNT);
+	err = rmi_xa_insert(&realm->unprot, PHYS_PFN(ipa),
+			    xa_mk_value(PHYS_PFN(pa)));
 	if (err)
 		return err;
 	flags = FIELD_PREP(RMI_RTT_UNPROT_MAP_FLAGS_OADDR_TYPE_MASK,

@@ -394,7 +394,7 @@ static long rmi_op_continue_step(struct rmi_op_state *s, struct rmi_op_out *out)
 static long rmi_op_list(struct rmi_op_state *s)
 {
 	if (!s->copy) {
-		s->copy = kmalloc(PAGE_SIZE, GFP_KERNEL_ACCOUNT);
+		s->copy = rmi_kcalloc(1, PAGE_SIZE);
 		if (!s->copy)
 			return -ENOMEM;
 		s->copy_owned = true;

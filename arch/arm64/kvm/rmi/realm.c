@@ -240,10 +240,9 @@ long cca_realm_create(struct cca_realm *realm,
 		return err;
 	cca_realm_init(realm, cfg, mem, num_start);
 
-	realm->recs = kcalloc(cfg->max_recs, sizeof(*realm->recs),
-			      GFP_KERNEL_ACCOUNT);
-	realm->copy = kmalloc(PAGE_SIZE, GFP_KERNEL_ACCOUNT);
-	realm->op_copy = kmalloc(PAGE_SIZE, GFP_KERNEL_ACCOUNT);
+	realm->recs = rmi_kcalloc(cfg->max_recs, sizeof(*realm->recs));
+	realm->copy = rmi_kcalloc(1, PAGE_SIZE);
+	realm->op_copy = rmi_kcalloc(1, PAGE_SIZE);
 	realm->scratch = rmi_alloc_granules(mem, 0);
 	realm->op_scratch = rmi_alloc_granules(mem, 0);
 	params_pa = rmi_alloc_granules(mem, 0);

@@ -10,6 +10,7 @@
 #include <linux/bitfield.h>
 #include <linux/arm-smccc.h>
 #include <linux/sched.h>
+#include <linux/slab.h>
 #include <linux/types.h>
 #include <linux/xarray.h>
 #include <asm/page.h>
@@ -36,6 +37,36 @@ int rmi_smccc_probe(void);
 #include <asm/rmi_cmds.h>
 
 #include "rmi_desc.h"
+
+#ifdef CONFIG_ARM64_RMI_FAIL_ALLOC
+bool rmi_should_fail_alloc(void);
+#else
+static inline bool rmi_should_fail_alloc(void)
+{
+	return false;
+}
+#endif
+
+/*
+ * The library's own records and copies (not the granules, which come from
+ * the caller's allocator) are allocated through these, accounted to the
+ * caller's memory cgroup, so that fault injection can fail each of them
+ * in turn (CONFIG_ARM64_RMI_FAIL_ALLOC).
+ */
+static inline void *rmi_kcalloc(size_t n, size_t size)
+{
+	if (rmi_should_fail_alloc())
+		return NULL;
+	return kcalloc(n, size, GFP_KERNEL_ACCOUNT);
+}
+
+static inline int rmi_xa_insert(struct xarray *xa, unsigned long index,
+				void *entry)
+{
+	if (rmi_should_fail_alloc())
+		return -ENOMEM;
+	return xa_insert(xa, index, entry, GFP_KERNEL_ACCOUNT);
+}
 
 /* RMI_BUSY / RMI_BLOCKED: retries of one command before giving up. */
 #define RMI_MAX_RETRIES		64

@@ -236,8 +236,7 @@ static long cca_rtt_create(struct cca_realm *realm, unsigned long ipa,
 	if (!pa)
 		return err;
 	/* The record first: nothing to allocate once the RMM has the RTT. */
-	err = xa_insert(&realm->rtts[level], key, xa_mk_value(PHYS_PFN(pa)),
-			GFP_KERNEL_ACCOUNT);
+	err = rmi_xa_insert(&realm->rtts[level], key, xa_mk_value(PHYS_PFN(pa)));
 	if (err) {
 		cca_spare_put(realm, pa);
 		return err;
@@ -420,6 +419,8 @@ int cca_ripas_record(struct cca_realm *realm, unsigned long base,
 		     unsigned long top, enum cca_ripas_rec ripas)
 {
 	lockdep_assert_held(&realm->lock);
+	if (rmi_should_fail_alloc())
+		return -ENOMEM;
 	return mtree_store_range(&realm->ripas, PHYS_PFN(base),
 				 PHYS_PFN(top) - 1, xa_mk_value(ripas),
 				 GFP_KERNEL_ACCOUNT);
