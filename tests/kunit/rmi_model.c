@@ -15,6 +15,7 @@
 #include <kunit/static_stub.h>
 #include <kunit/test.h>
 #include <linux/bitfield.h>
+#include <linux/delay.h>
 #include <linux/list.h>
 #include <linux/mm.h>
 #include <linux/prandom.h>
@@ -376,6 +377,9 @@ static unsigned long h_rec_destroy(struct rmi_model *m, const unsigned long *x,
 
 	if (!rec)
 		return RMI_ERROR_INPUT;
+	/* The REC is in use by a CPU inside RMI_REC_ENTER. */
+	if (rec->running)
+		return RMI_ERROR_REC;
 	if (!commit)
 		return RMI_SUCCESS;
 	rec->realm->nr_recs--;
@@ -916,8 +920,18 @@ static unsigned long h_op_donate(struct rmi_model *m, const unsigned long *x,
 			if (pa[i] != pa[0] + i * PAGE_SIZE)
 				return RMI_ERROR_INPUT;
 	}
-	/* A random run takes part of a non-contiguous donation. */
-	take = (m->cfg.random && !op->contig) ? 1 + rnd(m, n) : n;
+	/*
+	 * A random run takes part of a non-contiguous donation; so does a
+	 * run that scribbles over the list once read, so that what the host
+	 * gets back is decided by the entries it wrote, not by these.
+	 */
+	if (m->cfg.random && !op->contig)
+		take = 1 + rnd(m, n);
+	else if (m->corrupt.kind == RMI_MODEL_CORRUPT_SCRIBBLE &&
+		 m->corrupt.call == m->nr_calls && !op->contig)
+		take = 1;
+	else
+		take = n;
 	for (i = 0; i < take; i++) {
 		gset(m, pa[i], RMI_MODEL_AUX);
 		op->got[op->nr_got++] = pa[i];
@@ -1294,7 +1308,7 @@ static void __maybe_unused rmi_model_smccc_call(const struct arm_smccc_1_2_regs 
 						struct arm_smccc_1_2_regs *res)
 {
 	unsigned long x[18], r[18] = { };
-
+	struct mrec *rec = NULL;
 	unsigned long flags;
 
 	static_assert(sizeof(x) == sizeof(*args));
@@ -1303,7 +1317,19 @@ static void __maybe_unused rmi_model_smccc_call(const struct arm_smccc_1_2_regs 
 		/* The library's commands come from several CPUs at once. */
 		spin_lock_irqsave(&cur->lock, flags);
 		model_call(cur, x, r);
+		if (cur->cfg.run_us && x[0] == SMC_RMI_REC_ENTER &&
+		    r[0] == RMI_SUCCESS) {
+			rec = rmi_mdl_rec_at(cur, x[1]);
+			rec->running++;
+		}
 		spin_unlock_irqrestore(&cur->lock, flags);
+		/* The Realm runs, other commands go on. */
+		if (rec) {
+			udelay(cur->cfg.run_us);
+			spin_lock_irqsave(&cur->lock, flags);
+			rec->running--;
+			spin_unlock_irqrestore(&cur->lock, flags);
+		}
 	} else {
 		r[0] = SMCCC_RET_NOT_SUPPORTED;
 	}

@@ -41,6 +41,9 @@
  * @seed: seed of @random
  * @busy_pct: see @random
  * @error_pct: see @random
+ * @run_us: microseconds the Realm runs on each RMI_REC_ENTER, the model
+ *	    unlocked: its REC is in use meanwhile, RMI_REC_DESTROY of it
+ *	    fails (as the RMM's REC granule lock makes it)
  */
 struct rmi_model_config {
 	unsigned long versions[RMI_MODEL_MAX_VERSIONS];
@@ -59,6 +62,7 @@ struct rmi_model_config {
 	u32 seed;
 	unsigned int busy_pct;
 	unsigned int error_pct;
+	unsigned int run_us;
 };
 
 /* Granule states the model tracks; a PA it does not track is NS. */
@@ -132,7 +136,8 @@ typedef void (*rmi_model_program)(void *priv,
  *	before
  * @RMI_MODEL_CORRUPT_SCRIBBLE: every entry of the list the command was
  *	given (donated granules, granules to map) is overwritten after the
- *	model read it, with one naming a granule @value granules on
+ *	model read it, with one naming a granule @value granules on; a
+ *	non-contiguous donation so answered takes its first granule only
  */
 enum rmi_model_corrupt_kind {
 	RMI_MODEL_CORRUPT_NONE,

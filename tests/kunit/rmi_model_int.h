@@ -59,6 +59,8 @@ struct mrec {
 	phys_addr_t pa;
 	struct mrealm *realm;
 	bool runnable;
+	/* RMI_REC_ENTER calls in progress (rmi_model_config.run_us). */
+	unsigned int running;
 	unsigned int index;
 	unsigned int nr_aux;
 	phys_addr_t aux[MAX_AUX];
