@@ -213,7 +213,7 @@ static void rmi_smp_concurrent(struct kunit *test)
 	 * RECs inside RMI_REC_ENTER: it must wait for them, or
 	 * RMI_REC_DESTROY fails and the RECs are leaked.
 	 */
-	cfg.run_us = 100;
+	cfg.run_us = 2000;
 	KUNIT_ASSERT_EQ(test, rmi_test_realm_start(test, &c->t, &cfg, SMP_RAM,
 						   SMP_RECS, true, 2), 0);
 	rmi_model_set_program(c->t.m, smp_program, c);
