@@ -16,6 +16,7 @@
 #include <kunit/test.h>
 #include <linux/bitfield.h>
 #include <linux/delay.h>
+#include <linux/ktime.h>
 #include <linux/list.h>
 #include <linux/mm.h>
 #include <linux/prandom.h>
@@ -1303,6 +1304,9 @@ static void model_call(struct rmi_model *m, const unsigned long *x,
 		model_corrupt(m, res);
 }
 
+/* How long a held REC stays in RMI_REC_ENTER at most: rmi_model_hold(). */
+#define HOLD_MAX_NS	(500 * NSEC_PER_MSEC)
+
 /* The stub of rmi_smccc_issue(). */
 static void __maybe_unused rmi_model_smccc_call(const struct arm_smccc_1_2_regs *args,
 						struct arm_smccc_1_2_regs *res)
@@ -1317,15 +1321,25 @@ static void __maybe_unused rmi_model_smccc_call(const struct arm_smccc_1_2_regs 
 		/* The library's commands come from several CPUs at once. */
 		spin_lock_irqsave(&cur->lock, flags);
 		model_call(cur, x, r);
-		if (cur->cfg.run_us && x[0] == SMC_RMI_REC_ENTER &&
-		    r[0] == RMI_SUCCESS) {
+		if ((cur->cfg.run_us || cur->held_rec == x[1]) &&
+		    x[0] == SMC_RMI_REC_ENTER && r[0] == RMI_SUCCESS) {
 			rec = rmi_mdl_rec_at(cur, x[1]);
 			rec->running++;
 		}
 		spin_unlock_irqrestore(&cur->lock, flags);
 		/* The Realm runs, other commands go on. */
 		if (rec) {
+			u64 until = ktime_get_ns() + HOLD_MAX_NS;
+
 			udelay(cur->cfg.run_us);
+			/*
+			 * Held with interrupts masked: bounded, as a real
+			 * entry ends at the next interrupt, so that a CPU
+			 * waiting on this one is not stuck for ever.
+			 */
+			while (READ_ONCE(cur->held_rec) == x[1] &&
+			       ktime_get_ns() < until)
+				cpu_relax();
 			spin_lock_irqsave(&cur->lock, flags);
 			rec->running--;
 			spin_unlock_irqrestore(&cur->lock, flags);

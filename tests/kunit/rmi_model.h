@@ -196,6 +196,8 @@ void rmi_model_record_lists(struct rmi_model *m, unsigned long *entries);
 void rmi_model_record_inputs(struct rmi_model *m, unsigned long *entries);
 void rmi_model_set_per_call(struct rmi_model *m, unsigned int n);
 bool rmi_model_runnable(struct rmi_model *m, phys_addr_t rec);
+void rmi_model_hold(struct rmi_model *m, phys_addr_t rec);
+unsigned int rmi_model_running(struct rmi_model *m, phys_addr_t rec);
 int rmi_model_ripas(struct rmi_model *m, phys_addr_t rd, unsigned long ipa,
 		    bool *mapped);
 bool rmi_model_unprot(struct rmi_model *m, phys_addr_t rd,

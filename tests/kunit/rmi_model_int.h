@@ -129,6 +129,8 @@ struct rmi_model {
 	void *program_priv;
 	struct rmi_model_corruption corrupt;
 	unsigned long corrupted;
+	/* A REC whose entries stay in the Realm until let go: rmi_model_hold(). */
+	phys_addr_t held_rec;
 	u64 *list_out;
 	unsigned long list_n;
 	unsigned int list_reg;

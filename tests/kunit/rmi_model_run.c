@@ -415,6 +415,50 @@ bool rmi_model_runnable(struct rmi_model *m, phys_addr_t rec)
 EXPORT_SYMBOL_GPL(rmi_model_runnable);
 
 /**
+ * rmi_model_hold() - keep a REC's entries in the Realm, or let them go
+ * @m: the model
+ * @rec: PA of its REC granule, or 0 to let every REC go
+ *
+ * An RMI_REC_ENTER of @rec made from now on returns only once another
+ * call lets it go, or after half a second: the REC runs meanwhile, and
+ * RMI_REC_DESTROY of it fails.  At most one REC is held.
+ */
+void rmi_model_hold(struct rmi_model *m, phys_addr_t rec)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&m->lock, flags);
+	WRITE_ONCE(m->held_rec, rec);
+	spin_unlock_irqrestore(&m->lock, flags);
+}
+EXPORT_SYMBOL_GPL(rmi_model_hold);
+
+/**
+ * rmi_model_running() - how many CPUs are inside RMI_REC_ENTER of a REC
+ * @m: the model
+ * @rec: PA of its REC granule
+ *
+ * Only entries that run a while are counted: those of a held REC, or all
+ * with rmi_model_config.run_us.
+ *
+ * Return: the count, 0 for no REC.
+ */
+unsigned int rmi_model_running(struct rmi_model *m, phys_addr_t rec)
+{
+	unsigned long flags;
+	unsigned int n = 0;
+	struct mrec *r;
+
+	spin_lock_irqsave(&m->lock, flags);
+	r = rmi_mdl_rec_at(m, rec);
+	if (r)
+		n = r->running;
+	spin_unlock_irqrestore(&m->lock, flags);
+	return n;
+}
+EXPORT_SYMBOL_GPL(rmi_model_running);
+
+/**
  * rmi_model_ripas() - the RIPAS of a protected IPA, and whether it is mapped
  * @m: the model
  * @rd: PA of the Realm's RD

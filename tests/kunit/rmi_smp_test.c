@@ -10,8 +10,9 @@
  * RECs' faults and the mapper), asks for RIPAS changes of its own slice
  * of RAM, touches the window the VMM shares pages in, makes host calls
  * and emulated accesses.  A mapper thread maps RAM eagerly meanwhile.
- * Then the test destroys the Realm while the RECs still run: teardown
- * must wait for the ones inside RMI_REC_ENTER and refuse the rest.
+ * Then the test destroys the Realm while the RECs still run, one of them
+ * held inside RMI_REC_ENTER by the model: teardown must wait for it,
+ * refuse the rest, and finish once the held one comes out.
  *
  * Run under lockdep (CONFIG_PROVE_LOCKING, CONFIG_DEBUG_ATOMIC_SLEEP:
  * sleeping with interrupts masked is reported) and, in its own
@@ -49,6 +50,8 @@ struct smp_ctx {
 	bool empty[SMP_RECS];
 	struct task_struct *threads[SMP_RECS + 1];
 	struct completion ready[SMP_RECS];
+	struct completion torn_down;
+	long teardown_err;
 	atomic_long_t entries;
 	atomic_long_t handled;
 	atomic_long_t refused;
@@ -168,6 +171,20 @@ static int smp_vcpu(void *data)
 	return 0;
 }
 
+/* Tears the Realm down, from a thread of its own. */
+static int smp_teardown(void *data)
+{
+	struct smp_ctx *c = data;
+
+	smp_adopt(c->test);
+	c->teardown_err = rmi_test_realm_end(&c->t);
+	smp_adopt(NULL);
+	complete(&c->torn_down);
+	while (!kthread_should_stop())
+		schedule_timeout_interruptible(1);
+	return 0;
+}
+
 /* Maps RAM eagerly, 64 KiB at a time, racing the RECs' faults. */
 static int smp_mapper(void *data)
 {
@@ -198,6 +215,7 @@ static void rmi_smp_concurrent(struct kunit *test)
 {
 	unsigned long leaked = rmi_leaked_granules();
 	struct rmi_model_config cfg;
+	struct task_struct *teardown;
 	struct smp_ctx *c;
 	unsigned int i;
 
@@ -208,12 +226,8 @@ static void rmi_smp_concurrent(struct kunit *test)
 	rmi_model_default_config(&cfg);
 	/* Commands complete at once: RECs make progress between them. */
 	cfg.per_call = 0;
-	/*
-	 * Each entry keeps its REC busy a while, so that teardown meets
-	 * RECs inside RMI_REC_ENTER: it must wait for them, or
-	 * RMI_REC_DESTROY fails and the RECs are leaked.
-	 */
-	cfg.run_us = 2000;
+	/* Each entry runs the Realm a while: the RECs overlap in it. */
+	cfg.run_us = 100;
 	KUNIT_ASSERT_EQ(test, rmi_test_realm_start(test, &c->t, &cfg, SMP_RAM,
 						   SMP_RECS, true, 2), 0);
 	rmi_model_set_program(c->t.m, smp_program, c);
@@ -229,10 +243,26 @@ static void rmi_smp_concurrent(struct kunit *test)
 	for (i = 0; i <= SMP_RECS; i++)
 		wake_up_process(c->threads[i]);
 
-	/* Once every REC made its entries, tear down under them. */
+	/*
+	 * Once every REC made its entries, tear down under them, with REC 0
+	 * held inside RMI_REC_ENTER: teardown must wait for it (no command
+	 * can take a running REC), and finish once it is let go.
+	 */
 	for (i = 0; i < SMP_RECS; i++)
 		KUNIT_EXPECT_GT(test, wait_for_completion_timeout(&c->ready[i], 60 * HZ), 0);
-	KUNIT_EXPECT_EQ(test, rmi_test_realm_end(&c->t), 0);
+	rmi_model_hold(c->t.m, c->t.recs[0].rec);
+	for (i = 0; i < 1000 && !rmi_model_running(c->t.m, c->t.recs[0].rec); i++)
+		msleep(1);
+	KUNIT_EXPECT_GT(test, rmi_model_running(c->t.m, c->t.recs[0].rec), 0);
+	init_completion(&c->torn_down);
+	teardown = kthread_run(smp_teardown, c, "rmi_smp/teardown");
+	KUNIT_ASSERT_FALSE(test, IS_ERR(teardown));
+	KUNIT_EXPECT_EQ(test, wait_for_completion_timeout(&c->torn_down,
+							  msecs_to_jiffies(100)), 0);
+	rmi_model_hold(c->t.m, 0);
+	KUNIT_EXPECT_GT(test, wait_for_completion_timeout(&c->torn_down, 60 * HZ), 0);
+	kthread_stop(teardown);
+	KUNIT_EXPECT_EQ(test, c->teardown_err, 0);
 	WRITE_ONCE(c->stop, true);
 	for (i = 0; i <= SMP_RECS; i++)
 		kthread_stop(c->threads[i]);
