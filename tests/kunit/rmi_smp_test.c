@@ -252,7 +252,7 @@ static void rmi_smp_concurrent(struct kunit *test)
 		KUNIT_EXPECT_GT(test, wait_for_completion_timeout(&c->ready[i], 60 * HZ), 0);
 	rmi_model_hold(c->t.m, c->t.recs[0].rec);
 	for (i = 0; i < 1000 && !rmi_model_running(c->t.m, c->t.recs[0].rec); i++)
-		msleep(1);
+		usleep_range(1000, 2000);
 	KUNIT_EXPECT_GT(test, rmi_model_running(c->t.m, c->t.recs[0].rec), 0);
 	init_completion(&c->torn_down);
 	teardown = kthread_run(smp_teardown, c, "rmi_smp/teardown");
