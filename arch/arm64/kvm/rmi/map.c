@@ -26,19 +26,6 @@
 /* The granules per RTT at the last level. */
 #define CCA_RTT_ENTRIES		(1UL << (PAGE_SHIFT - 3))
 
-/* The operation context of the Realm's own donations. */
-static void cca_map_ctx(struct cca_realm *realm, struct rmi_op_ctx *ctx)
-{
-	*ctx = (struct rmi_op_ctx) {
-		.ledger = &realm->ledger,
-		.owner = 0,
-		.held = &realm->held,
-		.cap = realm->donate_max,
-		.list = realm->op_scratch,
-		.copy = realm->op_copy,
-	};
-}
-
 static bool cca_mapped(struct cca_realm *realm, unsigned long ipa)
 {
 	return xa_load(&realm->data, PHYS_PFN(ipa));
@@ -132,7 +119,7 @@ static long cca_map_chunk(struct cca_realm *realm, unsigned long base,
 	err = cca_spare_fill(realm, n) ?: cca_map_take(realm, base, pfn, n);
 	if (err)
 		return err;
-	cca_map_ctx(realm, &ctx);
+	cca_realm_op_ctx(realm, &ctx);
 	while (cur < top) {
 		done = (cur - base) >> PAGE_SHIFT;
 		k = cca_map_list(pfn + done, n - done, list);
@@ -300,7 +287,7 @@ long cca_realm_populate(struct cca_realm *realm, unsigned long ipa,
 	      cca_map_take(realm, ipa, &pfn, 1);
 	if (err)
 		return err;
-	cca_map_ctx(realm, &ctx);
+	cca_realm_op_ctx(realm, &ctx);
 	do {
 		ret = rmi_rtt_data_map_init(realm->rd, PFN_PHYS(pfn), ipa, src,
 					    flags, &op);
@@ -443,7 +430,7 @@ long cca_unmap_range(struct cca_realm *realm, unsigned long base,
 	long err = 0, bad;
 
 	lockdep_assert_held(&realm->lock);
-	cca_map_ctx(realm, &ctx);
+	cca_realm_op_ctx(realm, &ctx);
 	flags = FIELD_PREP(RMI_RTT_UNMAP_FLAGS_OADDR_TYPE_MASK, RMI_ADDR_TYPE_LIST) |
 		FIELD_PREP(RMI_RTT_UNMAP_FLAGS_LIST_COUNT_MASK, RMI_LIST_ENTRIES);
 
@@ -537,7 +524,7 @@ long cca_unprot_map(struct cca_realm *realm, unsigned long ipa,
 			   RMI_MEMATTR_NORMAL_WB) |
 		FIELD_PREP(RMI_RTT_UNPROT_MAP_FLAGS_S2AP_MASK,
 			   RMI_S2AP_DIRECT_READ | RMI_S2AP_DIRECT_WRITE);
-	cca_map_ctx(realm, &ctx);
+	cca_realm_op_ctx(realm, &ctx);
 	do {
 		ret = rmi_rtt_unprot_map(realm->rd, ipa, ipa + PAGE_SIZE, flags,
 					 desc, &next, &op);
@@ -571,7 +558,7 @@ long cca_unprot_unmap_all(struct cca_realm *realm)
 	void *e;
 
 	lockdep_assert_held(&realm->lock);
-	cca_map_ctx(realm, &ctx);
+	cca_realm_op_ctx(realm, &ctx);
 	flags = FIELD_PREP(RMI_RTT_UNMAP_FLAGS_OADDR_TYPE_MASK, RMI_ADDR_TYPE_NONE);
 	xa_for_each(&realm->unprot, idx, e) {
 		ipa = PFN_PHYS(idx);

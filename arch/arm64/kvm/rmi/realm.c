@@ -91,6 +91,22 @@ static long cca_realm_check(const struct cca_realm_config *cfg,
 	return *num_start ? 0 : -EINVAL;
 }
 
+/*
+ * The operation context of the Realm's own donations (creation, mapping,
+ * teardown): its ledger, its caps, its list granule and copy.
+ */
+void cca_realm_op_ctx(struct cca_realm *realm, struct rmi_op_ctx *ctx)
+{
+	*ctx = (struct rmi_op_ctx) {
+		.ledger = &realm->ledger,
+		.owner = 0,
+		.held = &realm->held,
+		.cap = realm->donate_max,
+		.list = realm->op_scratch,
+		.copy = realm->op_copy,
+	};
+}
+
 static void cca_realm_params(struct realm_params *p,
 			     const struct cca_realm_config *cfg,
 			     const struct cca_realm *realm)
@@ -257,14 +273,7 @@ long cca_realm_create(struct cca_realm *realm,
 
 	params = phys_to_virt(params_pa);
 	cca_realm_params(params, cfg, realm);
-	ctx = (struct rmi_op_ctx) {
-		.ledger = &realm->ledger,
-		.owner = 0,
-		.held = &realm->held,
-		.cap = realm->donate_max,
-		.list = realm->op_scratch,
-		.copy = realm->op_copy,
-	};
+	cca_realm_op_ctx(realm, &ctx);
 	do {
 		ret = rmi_realm_create(realm->rd, params_pa, &op);
 	} while (rmi_retry(ret, &tries));
@@ -334,19 +343,6 @@ long cca_realm_activate(struct cca_realm *realm)
 }
 EXPORT_SYMBOL_GPL(cca_realm_activate);
 
-/* The operation context of the Realm's own donations, for teardown. */
-static void cca_realm_ctx(struct cca_realm *realm, struct rmi_op_ctx *ctx)
-{
-	*ctx = (struct rmi_op_ctx) {
-		.ledger = &realm->ledger,
-		.owner = 0,
-		.held = &realm->held,
-		.cap = realm->donate_max,
-		.list = realm->op_scratch,
-		.copy = realm->op_copy,
-	};
-}
-
 static long cca_realm_terminate(struct cca_realm *realm)
 {
 	unsigned int tries = 0;
@@ -354,7 +350,7 @@ static long cca_realm_terminate(struct cca_realm *realm)
 	struct rmi_op op;
 	unsigned long ret;
 
-	cca_realm_ctx(realm, &ctx);
+	cca_realm_op_ctx(realm, &ctx);
 	do {
 		ret = rmi_realm_terminate(realm->rd, &op);
 	} while (rmi_retry(ret, &tries));
@@ -370,7 +366,7 @@ static long cca_realm_destroy_rd(struct cca_realm *realm)
 	unsigned long ret, n;
 	long err;
 
-	cca_realm_ctx(realm, &ctx);
+	cca_realm_op_ctx(realm, &ctx);
 	do {
 		ret = rmi_realm_destroy(realm->rd, &op);
 	} while (rmi_retry(ret, &tries));

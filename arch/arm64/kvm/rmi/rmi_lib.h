@@ -230,6 +230,7 @@ enum cca_ripas_rec {
 	CCA_RIPAS_EMPTY,
 };
 
+void cca_realm_op_ctx(struct cca_realm *realm, struct rmi_op_ctx *ctx);
 long cca_spare_fill(struct cca_realm *realm, unsigned long nr);
 long cca_rtts_ensure(struct cca_realm *realm, unsigned long ipa, long level);
 unsigned long cca_rtts_missing(struct cca_realm *realm, unsigned long base,
