@@ -202,8 +202,12 @@ long rmi_bench_first(const struct rmi_mem_ops *mem, unsigned int ram_mb,
 	err = cca_realm_create(realm, &cfg, mem);
 	if (err)
 		goto out;
-	if (!on_demand)
-		err = cca_realm_reserve(realm, ram >> PAGE_SHIFT);
+	/*
+	 * Delegated by blocks up front: all the RAM, or on demand only the
+	 * image the VMM loads; the rest comes on the Realm's first touch.
+	 */
+	err = cca_realm_reserve(realm, (on_demand ? RMI_BENCH_IMAGE : ram) >>
+				PAGE_SHIFT);
 	if (!err)
 		err = cca_realm_init_ripas(realm, 0, ram);
 	if (!err && !on_demand)
