@@ -51,8 +51,9 @@ def first_table(model, rmm):
     out = ['', '### From cca_realm_create() to the first instruction: eager against on demand',
            '', 'One REC; a 2 MiB measured image (RTT_DATA_MAP_INIT) in both.  *eager*: '
            'the whole RAM delegated ahead (cca_realm_reserve()), its RTTs created, '
-           'RIPAS RAM, mapped; *on demand*: RIPAS RAM only, each granule delegated '
-           'and mapped when the Realm first touches it (64 KiB around the fault).  '
+           'RIPAS RAM, mapped; *on demand*: the image delegated ahead, RIPAS RAM '
+           'over the rest, each of its granules delegated and mapped when the '
+           'Realm first touches it (64 KiB around the fault).  '
            'Until the first REC exit the library hands back, REC entries included.  '
            'Times are host time of the library and the model under QEMU (model) or '
            'of the emulated machine (real RMM): compare within a column only.', '',
