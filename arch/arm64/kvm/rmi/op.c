@@ -394,7 +394,7 @@ static long rmi_op_continue_step(struct rmi_op_state *s, struct rmi_op_out *out)
 static long rmi_op_list(struct rmi_op_state *s)
 {
 	if (!s->copy) {
-		s->copy = rmi_kcalloc(1, PAGE_SIZE);
+		s->copy = rmi_kmalloc(PAGE_SIZE);
 		if (!s->copy)
 			return -ENOMEM;
 		s->copy_owned = true;

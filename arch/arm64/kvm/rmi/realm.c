@@ -257,8 +257,8 @@ long cca_realm_create(struct cca_realm *realm,
 	cca_realm_init(realm, cfg, mem, num_start);
 
 	realm->recs = rmi_kcalloc(cfg->max_recs, sizeof(*realm->recs));
-	realm->copy = rmi_kcalloc(1, PAGE_SIZE);
-	realm->op_copy = rmi_kcalloc(1, PAGE_SIZE);
+	realm->copy = rmi_kmalloc(PAGE_SIZE);
+	realm->op_copy = rmi_kmalloc(PAGE_SIZE);
 	realm->scratch = rmi_alloc_granules(mem, 0);
 	realm->op_scratch = rmi_alloc_granules(mem, 0);
 	params_pa = rmi_alloc_granules(mem, 0);

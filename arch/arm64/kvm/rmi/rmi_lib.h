@@ -60,6 +60,14 @@ static inline void *rmi_kcalloc(size_t n, size_t size)
 	return kcalloc(n, size, GFP_KERNEL_ACCOUNT);
 }
 
+/* The same, not zeroed: for the list copies, written before they are read. */
+static inline void *rmi_kmalloc(size_t size)
+{
+	if (rmi_should_fail_alloc())
+		return NULL;
+	return kmalloc(size, GFP_KERNEL_ACCOUNT);
+}
+
 static inline int rmi_xa_insert(struct xarray *xa, unsigned long index,
 				void *entry)
 {
